@@ -1,0 +1,40 @@
+# The whole set-up: `make serve` (site at http://127.0.0.1:8000) and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: install serve build test check golden lint clean
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV) || { echo "python3 -m venv failed: on Debian, apt-get install python3-venv"; exit 1; }
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+## Generate the pages from seeds/ and serve the site with live reload.
+serve: install
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+## Generate and build the site into site/ (strict: any warning fails).
+build: install
+	$(PY) -m mkdocs build --strict
+
+## Validate the seeds; write nothing.
+check: install
+	$(PY) -m generator check
+
+## Every test: unit, golden, error messages, strict site build, browser.
+test: install
+	bash .ci/browser-deps
+	$(PY) -m ruff check generator tests
+	$(PY) -m pytest
+
+## Rewrite the golden files after a deliberate change of the output (review the diff!).
+golden: install
+	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_golden.py -q
+
+clean:
+	rm -rf site .pytest_cache

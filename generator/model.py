@@ -1,0 +1,241 @@
+"""The typed model of the seed files: one pydantic class per kind of YAML mapping.
+
+The classes are the single definition of the input format: the loader validates YAML against
+them, `generator schema` publishes them as JSON Schema for editors, and the renderer reads them.
+Cross-references (a citation's sentence, an entity id, ...) are checked later, in ``validate``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BeforeValidator, BaseModel, ConfigDict, Field, model_validator
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SENTENCE_PATTERN = r"^p[1-9][0-9]*s[1-9][0-9]*$"
+CITATION_PATTERN = r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)?p[1-9][0-9]*s[1-9][0-9]*$"
+PARTIAL_DATE_PATTERN = r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"
+
+_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<\s*/?\s*[A-Za-z]+\s*$|&[A-Za-z]+;|&#[0-9]+;")
+
+
+def _plain_text(value: str) -> str:
+    """Fact text is plain text: trimmed, NFC, non-empty, and free of HTML."""
+    value = unicodedata.normalize("NFC", value).strip()
+    if not value:
+        raise ValueError("empty text")
+    if _HTML.search(value):
+        raise ValueError(f"HTML is not allowed in fact text (found {_HTML.search(value).group(0)!r})")
+    return value
+
+
+def _check_partial_date(value: str) -> str:
+    parts = [int(p) for p in value.split("-")]
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError as error:
+        raise ValueError(f"impossible date {value!r} ({error})") from None
+    return value
+
+
+def _date_as_text(value: object) -> object:
+    """YAML reads 2021-03-18 as a date and 2021 as a number; a partial date is text."""
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+PlainText = Annotated[str, AfterValidator(_plain_text)]
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
+SentenceId = Annotated[str, Field(pattern=SENTENCE_PATTERN)]
+Citation = Annotated[str, Field(pattern=CITATION_PATTERN)]
+PartialDate = Annotated[str, BeforeValidator(_date_as_text), Field(pattern=PARTIAL_DATE_PATTERN), AfterValidator(_check_partial_date)]
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS: tuple[str, ...] = Weekday.__args__  # type: ignore[attr-defined]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Text(Strict):
+    """The same text in both languages; both are required."""
+
+    vi: PlainText
+    en: PlainText
+
+    def __getitem__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class Aliases(Strict):
+    """Other written forms of a name, per language, that the text may use."""
+
+    vi: list[PlainText] = []
+    en: list[PlainText] = []
+
+    def __getitem__(self, lang: str) -> list[str]:
+        return getattr(self, lang)
+
+
+class Claim(Strict):
+    """One statement a page makes, with what it rests on."""
+
+    text: Text
+    cite: list[Citation] = Field(default=[], description="Article sentences, e.g. p2s1 (slug/p2s1 in site-wide files)")
+    sources: list[Id] = Field(default=[], description="Outside sources, ids from seeds/sources.yml")
+    quote: Text | None = Field(default=None, description="A passage quoted verbatim (vi) from a cited sentence")
+
+    @model_validator(mode="after")
+    def _grounded(self) -> Claim:
+        if not self.cite and not self.sources:
+            raise ValueError("a claim needs `cite` (article sentences) or `sources` (outside sources)")
+        if self.quote is not None and not self.cite:
+            raise ValueError("a `quote` needs `cite`: the sentence it is quoted from")
+        return self
+
+
+class Section(Strict):
+    id: Id
+    heading: Text
+    claims: list[Claim] = Field(min_length=1)
+
+
+class Explainer(Strict):
+    lead: Text
+    sections: list[Section] = Field(min_length=1)
+
+
+class Theme(Strict):
+    id: Id
+    title: Text
+    lead: Text
+    sections: list[Section] = Field(min_length=1)
+
+
+class When(Strict):
+    """When an event happened, with honest precision; exactly one of date, weekday, before."""
+
+    date: PartialDate | None = Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD")
+    part: Literal["early", "mid", "late"] | None = Field(default=None, description="Part of a month (YYYY-MM dates)")
+    approximate: bool = False
+    weekday: Weekday | None = Field(default=None, description="The last such weekday before publication")
+    before: PartialDate | None = Field(default=None, description="An undisclosed date known to be before this one")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> When:
+        given = [k for k in ("date", "weekday", "before") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError(f"give exactly one of `date`, `weekday`, `before` (found {', '.join(given) or 'none'})")
+        if self.part is not None and (self.date is None or self.date.count("-") != 1):
+            raise ValueError("`part` (early, mid, late) goes with a month date such as 2021-02")
+        return self
+
+
+class Event(Strict):
+    id: Id
+    when: When
+    written: Text | None = Field(default=None, description="How the article words the date")
+    text: Text
+    entities: list[Id] = []
+    cite: list[SentenceId] = []
+    sources: list[Id] = []
+
+    @model_validator(mode="after")
+    def _grounded(self) -> Event:
+        if not self.cite and not self.sources:
+            raise ValueError("an event needs `cite` (article sentences) or `sources` (outside sources)")
+        return self
+
+
+class Facts(Strict):
+    """`seeds/<slug>/facts.yml`."""
+
+    explainer: Explainer
+    themes: list[Theme] = []
+    events: list[Event] = []
+
+
+class SentenceInfo(Strict):
+    en: PlainText = Field(description="English rendering of the sentence")
+    fingerprint: Annotated[str, Field(pattern=r"^[0-9a-f]{12}$")] | None = None
+    skip: Text | None = Field(default=None, description="Why no claim cites this sentence")
+
+
+class ArticleMeta(Strict):
+    """`seeds/<slug>/article.yml`."""
+
+    title: Text
+    summary: Text
+    publisher: PlainText
+    outlet: PlainText | None = None
+    published: dt.date
+    published_note: Text | None = None
+    language: Literal["vi"] = "vi"
+    url: Annotated[str, Field(pattern=r"^https://")] | None = None
+    entities: list[Id] = []
+    sentences: dict[SentenceId, SentenceInfo]
+
+
+class Term(Strict):
+    id: Id
+    term: Text
+    aliases: Aliases = Aliases()
+    short: Text = Field(description="One sentence, shown as a tooltip")
+    definition: Claim
+    related: list[Id] = []
+
+
+class Glossary(Strict):
+    """`seeds/glossary.yml`."""
+
+    terms: list[Term] = Field(min_length=1)
+
+
+EntityKind = Literal["regulator", "company", "app", "place", "person", "organisation"]
+ENTITY_KINDS: tuple[str, ...] = EntityKind.__args__  # type: ignore[attr-defined]
+
+
+class Entity(Strict):
+    id: Id
+    kind: EntityKind
+    name: Text
+    aliases: Aliases = Aliases()
+    description: Claim
+    owner: Id | None = None
+    wikidata: Annotated[str, Field(pattern=r"^Q[1-9][0-9]*$")] | None = None
+
+
+class Entities(Strict):
+    """`seeds/entities.yml`."""
+
+    entities: list[Entity] = []
+
+
+class Source(Strict):
+    id: Id
+    publisher: PlainText
+    title: Text
+    date: dt.date | None = None
+    url: Annotated[str, Field(pattern=r"^https?://")] | None = None
+
+
+class Sources(Strict):
+    """`seeds/sources.yml`."""
+
+    sources: list[Source] = []
+
+
+#: The model class of each kind of seed file, by file name.
+FILE_MODELS: dict[str, type[Strict]] = {
+    "article.yml": ArticleMeta,
+    "facts.yml": Facts,
+    "glossary.yml": Glossary,
+    "entities.yml": Entities,
+    "sources.yml": Sources,
+}

@@ -1,0 +1,18 @@
+"""Interface words, one table per language (``generator/strings/<lang>.yml``)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+_FOLDER = Path(__file__).with_name("strings")
+
+
+@cache
+def strings(lang: str) -> dict[str, str]:
+    """The interface words of ``lang``; a missing key is a KeyError at render time."""
+    return dict(YAML(typ="safe").load((_FOLDER / f"{lang}.yml").read_text(encoding="utf-8")))

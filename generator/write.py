@@ -1,0 +1,155 @@
+"""Write stage: put generated pages under ``docs/``, changed files only, never losing a file.
+
+Ownership: the generator owns the files listed in its manifest (``docs/.generated.json``,
+path → SHA-256 of what it wrote). It refuses to overwrite a file it does not own, and refuses
+to overwrite or delete an owned file that was edited by hand since (the edit would be lost).
+
+Atomicity: new contents are first written to temporary files beside their targets; a journal
+then lists the renames and deletions, which are carried out, and the manifest is replaced
+last. A run killed at any point leaves either the old files or a journal that the next run
+completes before doing anything else, so ``docs/`` ends wholly old or wholly new.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import Problem, SeedError
+
+MANIFEST = ".generated.json"
+JOURNAL = ".generated-journal.json"
+_GENERATED_FROM = re.compile(r"^generated_from: (\".*\")$", re.MULTILINE)
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    with open(tmp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def read_manifest(docs: Path) -> dict[str, str]:
+    path = docs / MANIFEST
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        files = data["files"]
+        if not isinstance(files, dict):
+            raise TypeError
+        return {str(k): str(v) for k, v in files.items()}
+    except (ValueError, KeyError, TypeError):
+        # Written atomically, so only a hand edit can break it; trusting nothing is the safe side.
+        return {}
+
+
+def recover(docs: Path) -> None:
+    """Finish a run that was killed after its journal was written (roll forward)."""
+    journal = docs / JOURNAL
+    if not journal.is_file():
+        return
+    try:
+        plan = json.loads(journal.read_text(encoding="utf-8"))
+    except ValueError:
+        plan = None  # killed while writing the journal: nothing was renamed yet
+    if plan is not None:
+        for tmp, final in plan["rename"]:
+            if (docs / tmp).exists():
+                (docs / final).parent.mkdir(parents=True, exist_ok=True)
+                os.replace(docs / tmp, docs / final)
+        for gone in plan["delete"]:
+            (docs / gone).unlink(missing_ok=True)
+        _atomic_write(docs / MANIFEST, json.dumps({"files": plan["manifest"]}, indent=1, sort_keys=True).encode())
+    journal.unlink()
+    for stray in docs.rglob(".*.tmp-*"):
+        stray.unlink(missing_ok=True)
+
+
+def _seed_of(data: bytes) -> str:
+    match = _GENERATED_FROM.search(data[:2000].decode("utf-8", "replace"))
+    return json.loads(match.group(1)) if match else "the seed files"
+
+
+def plan(pages: dict[str, str], docs: Path) -> tuple[dict[str, bytes], list[str], list[Problem]]:
+    """What to write and delete, and the problems that forbid it (foreign or hand-edited files)."""
+    manifest = read_manifest(docs)
+    problems: list[Problem] = []
+    changes: dict[str, bytes] = {}
+    for rel, text in pages.items():
+        data = text.encode("utf-8")
+        path = docs / rel
+        if not path.exists():
+            changes[rel] = data
+            continue
+        current = path.read_bytes()
+        if rel not in manifest:
+            if current != data:
+                problems.append(Problem(f"docs/{rel}", 0, 0, "", "a file that the generator did not write is in the way of a generated page", f"move or rename docs/{rel} (the generator never overwrites a file it does not own), or delete it if it is an old generated page"))
+            continue
+        if digest(current) != manifest[rel]:
+            problems.append(Problem(f"docs/{rel}", 0, 0, "", "this generated page was edited by hand; the edit would be lost on the next build", f"make the change in {_seed_of(current)} instead, then delete docs/{rel} (or undo the edit)"))
+        elif current != data:
+            changes[rel] = data
+    deletions = []
+    for rel, sha in manifest.items():
+        if rel in pages:
+            continue
+        path = docs / rel
+        if path.exists() and digest(path.read_bytes()) != sha:
+            problems.append(Problem(f"docs/{rel}", 0, 0, "", "this generated page is no longer generated, but it was edited by hand", f"move docs/{rel} out of the way if you want to keep the edit, or delete it"))
+        elif path.exists():
+            deletions.append(rel)
+    return changes, deletions, problems
+
+
+def write(pages: dict[str, str], docs: Path) -> WriteReport:
+    """Bring ``docs/`` to exactly ``pages`` (plus the hand-written files, which are never touched)."""
+    docs.mkdir(parents=True, exist_ok=True)
+    recover(docs)
+    changes, deletions, problems = plan(pages, docs)
+    if problems:
+        raise SeedError(problems)
+    report = WriteReport(sorted(changes), sorted(deletions), len(pages) - len(changes))
+    manifest = {rel: digest(text.encode("utf-8")) for rel, text in pages.items()}
+    if not changes and not deletions and read_manifest(docs) == manifest:
+        return report
+    renames = []
+    for rel, data in sorted(changes.items()):
+        final = docs / rel
+        final.parent.mkdir(parents=True, exist_ok=True)
+        tmp = final.with_name(f".{final.name}.tmp-{os.getpid()}")
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        renames.append((tmp.relative_to(docs).as_posix(), rel))
+    journal = {"rename": renames, "delete": sorted(deletions), "manifest": manifest}
+    _atomic_write(docs / JOURNAL, json.dumps(journal, indent=1, sort_keys=True).encode())
+    recover(docs)
+    for rel in deletions:
+        _remove_empty_parents((docs / rel).parent, docs)
+    return report
+
+
+def _remove_empty_parents(folder: Path, docs: Path) -> None:
+    while folder != docs and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

@@ -1,0 +1,62 @@
+"""Shared fixtures: a throw-away copy of the project's seeds and hand-written pages."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SLUG = "deepfake-clubhouse-2021"
+
+
+class Project:
+    """A copy of seeds/ and the hand-written docs/ in a temporary folder."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def path(self, rel: str) -> Path:
+        return self.root / rel
+
+    def read(self, rel: str) -> str:
+        return self.path(rel).read_text(encoding="utf-8")
+
+    def write(self, rel: str, text: str) -> None:
+        self.path(rel).parent.mkdir(parents=True, exist_ok=True)
+        self.path(rel).write_text(text, encoding="utf-8")
+
+    def replace(self, rel: str, old: str, new: str, count: int = 1) -> None:
+        text = self.read(rel)
+        assert old in text, f"{old!r} not in {rel}"
+        self.write(rel, text.replace(old, new, count))
+
+    def line_of(self, rel: str, needle: str) -> int:
+        for number, line in enumerate(self.read(rel).splitlines(), start=1):
+            if needle in line:
+                return number
+        raise AssertionError(f"{needle!r} not in {rel}")
+
+    def snapshot(self, folder: str = "docs") -> dict[str, bytes]:
+        base = self.path(folder)
+        return {p.relative_to(base).as_posix(): p.read_bytes() for p in sorted(base.rglob("*")) if p.is_file()}
+
+
+def copy_project(target: Path) -> Project:
+    shutil.copytree(ROOT / "seeds", target / "seeds")
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=_generated_only)
+    return Project(target)
+
+
+def _generated_only(folder: str, names: list[str]) -> list[str]:
+    """Copy hand-written pages only: skip what the generator owns (listed in .gitignore)."""
+    skip = {".generated.json", ".generated-journal.json", "_generated", "articles"}
+    if Path(folder).parent.name == "docs" or Path(folder).name in ("vi", "en"):
+        skip |= {"glossary.md", "timeline.md", "who.md", "sources.md"}
+    return [n for n in names if n in skip]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return copy_project(tmp_path / "project")
