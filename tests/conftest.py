@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -43,10 +46,26 @@ class Project:
         return {p.relative_to(base).as_posix(): p.read_bytes() for p in sorted(base.rglob("*")) if p.is_file()}
 
 
-def copy_project(target: Path) -> Project:
+def copy_project(target: Path, with_site_config: bool = False) -> Project:
+    """Copy seeds/ and hand-written docs/ (and mkdocs.yml, overrides/ for a site build)."""
     shutil.copytree(ROOT / "seeds", target / "seeds")
     shutil.copytree(ROOT / "docs", target / "docs", ignore=_generated_only)
+    if with_site_config:
+        shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+        shutil.copytree(ROOT / "overrides", target / "overrides")
+        # the hook is loaded from its path in mkdocs.yml; it imports the installed generator
+        (target / "generator").mkdir()
+        shutil.copy(ROOT / "generator" / "mkdocs_hook.py", target / "generator" / "mkdocs_hook.py")
     return Project(target)
+
+
+def build_site(project: Project, *extra: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a copied project into its site/ folder."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1616112000"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project.path("mkdocs.yml")), *extra],
+        cwd=project.root, env=env, capture_output=True, text=True, timeout=600,
+    )
 
 
 def _generated_only(folder: str, names: list[str]) -> list[str]:
@@ -60,3 +79,12 @@ def _generated_only(folder: str, names: list[str]) -> list[str]:
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole site, built once per test session from a copy of the project; its site/ folder."""
+    project = copy_project(tmp_path_factory.mktemp("site") / "project", with_site_config=True)
+    result = build_site(project)
+    assert result.returncode == 0, result.stderr
+    return project.path("site")

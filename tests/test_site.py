@@ -1,0 +1,88 @@
+"""The whole site, built with MkDocs in strict mode: both languages, every page, right language."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from .conftest import SLUG
+
+pytestmark = pytest.mark.site
+
+PAGES = [
+    "index.html",
+    "about/index.html",
+    f"articles/{SLUG}/index.html",
+    f"articles/{SLUG}/source/index.html",
+    f"articles/{SLUG}/deepfakes/index.html",
+    f"articles/{SLUG}/clubhouse/index.html",
+    f"articles/{SLUG}/tech-scrutiny/index.html",
+    "glossary/index.html",
+    "timeline/index.html",
+    "who/index.html",
+    "sources/index.html",
+]
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.html_lang, self.alternates, self.switch = None, {}, {}
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.html_lang = a.get("lang")
+        if tag == "link" and a.get("rel") == "alternate" and "hreflang" in a:
+            self.alternates[a["hreflang"]] = a["href"]
+        if tag == "a" and a.get("hreflang"):
+            self.switch[a["hreflang"]] = a["href"]
+
+
+def parse(path: Path) -> Links:
+    links = Links()
+    links.feed(path.read_text(encoding="utf-8"))
+    return links
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_exists_in_both_languages_with_the_right_lang(built_site: Path, page: str):
+    vi, en = built_site / page, built_site / "en" / page
+    assert parse(vi).html_lang == "vi"
+    assert parse(en).html_lang == "en"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_language_switch_leads_to_the_twin(built_site: Path, page: str):
+    url = "/" + page.removesuffix("index.html")
+    vi_switch = parse(built_site / page).switch
+    en_switch = parse(built_site / "en" / page).switch
+    assert vi_switch["en"].endswith("/en" + url), vi_switch
+    assert en_switch["vi"].endswith(url) and "/en/" not in en_switch["vi"], en_switch
+
+
+def test_source_page_has_an_anchor_per_sentence_beside_its_english(built_site: Path):
+    html = (built_site / "en" / f"articles/{SLUG}/source/index.html").read_text(encoding="utf-8")
+    ids = re.findall(r'<p class="sentence" id="(p\d+s\d+)" lang="vi">', html)
+    assert ids == ["p1s1", "p2s1", "p2s2", "p3s1", "p4s1", "p5s1", "p6s1", "p7s1", "p7s2", "p8s1", "p9s1", "p10s1"]
+    assert html.count('class="translation" lang="en"') == 12
+    assert "kể hoạch" in html  # the source's typo stays verbatim
+
+
+def test_home_lists_the_article_in_both_languages(built_site: Path):
+    vi = (built_site / "index.html").read_text(encoding="utf-8")
+    en = (built_site / "en" / "index.html").read_text(encoding="utf-8")
+    assert f'href="articles/{SLUG}/"' in vi and f'href="articles/{SLUG}/"' in en
+
+
+def test_timeline_keeps_the_meeting_and_the_statement_apart(built_site: Path):
+    html = (built_site / "en" / "timeline" / "index.html").read_text(encoding="utf-8")
+    datetimes = re.findall(r'<time datetime="([0-9-]+)">([^<]+)</time>', html)
+    values = [d for d, _ in datetimes]
+    assert ("2021-03-17", "before March 18, 2021 (date not disclosed)") in datetimes
+    assert ("2021-03-18", "March 18, 2021") in datetimes
+    assert ("2021-02", "early February 2021") in datetimes
+    assert values.index("2021-02") < values.index("2021-03-17") < values.index("2021-03-18")
