@@ -1,0 +1,154 @@
+"""Structured data (JSON-LD, schema.org) for the head of generated pages, in the page's language.
+
+- An article's explainer is an ``Article`` whose ``isBasedOn`` is the original report: a
+  ``NewsArticle`` with its publisher, date and language as ``article.yml`` states them (no
+  headline or URL is invented: ``url`` only when ``article.yml`` gives one). It is ``about`` the
+  organisations involved, ``mentions`` the apps, places and people, and lists the outside sources
+  its statements cite as ``citation``.
+- The glossary is a ``DefinedTermSet`` of ``DefinedTerm``s, each with the URL of its anchor.
+
+Organisations (and other entities) carry ``sameAs`` only when ``entities.yml`` gives their
+Wikidata id, which is set only when certainly right: no identifier is better than a wrong one.
+
+The MkDocs hook puts the result in the page head (``script``), for pages whose front matter
+names it (``jsonld: article:<slug>`` or ``jsonld: glossary``).
+"""
+
+from __future__ import annotations
+
+import json
+
+from . import model
+from .load import Article, Site
+from .strings import strings
+from .urls import SiteUrls
+
+CONTEXT = "https://schema.org"
+#: schema.org type of each kind of entity.
+ENTITY_TYPES = {
+    "regulator": "GovernmentOrganization",
+    "company": "Corporation",
+    "organisation": "Organization",
+    "app": "SoftwareApplication",
+    "place": "Place",
+    "person": "Person",
+}
+ORGANISATION_KINDS = ("regulator", "company", "organisation")
+WIKIDATA = "https://www.wikidata.org/wiki/{id}"
+
+
+def entity(e: model.Entity, lang: str, urls: SiteUrls) -> dict:
+    node: dict = {"@type": ENTITY_TYPES[e.kind], "@id": urls.page(lang, f"who.md#{e.id}"), "name": e.name[lang]}
+    if e.aliases[lang]:
+        node["alternateName"] = list(e.aliases[lang])
+    node["description"] = e.description.text[lang]
+    if e.wikidata:
+        node["sameAs"] = WIKIDATA.format(id=e.wikidata)
+    return node
+
+
+def outside_source(source: model.Source, lang: str, urls: SiteUrls) -> dict:
+    """An outside source: described (its title in sources.yml is a description, not a headline)."""
+    node: dict = {
+        "@type": "CreativeWork",
+        "@id": urls.page(lang, f"sources.md#{source.id}"),
+        "description": source.title[lang],
+        "publisher": {"@type": "Organization", "name": source.publisher},
+    }
+    if source.date:
+        node["datePublished"] = source.date.isoformat()
+    if source.url:
+        node["url"] = source.url
+    return node
+
+
+def article(site: Site, art: Article, lang: str, urls: SiteUrls, site_name: str) -> dict:
+    """The explainer of ``art`` as an ``Article`` based on the original report."""
+    meta = art.meta
+    entities = {e.id: e for e in site.entities.entities}
+    involved = [entities[i] for i in meta.entities if i in entities]
+    original: dict = {
+        "@type": "NewsArticle",
+        "publisher": {"@type": "Organization", "name": meta.publisher},
+        "datePublished": meta.published.isoformat(),
+        "inLanguage": meta.language,
+    }
+    if meta.url:
+        original["url"] = meta.url
+    cited: list[str] = []
+    sections = [*art.facts.explainer.sections, *(s for theme in art.facts.themes for s in theme.sections)]
+    for source_id in [s for section in sections for c in section.claims for s in c.sources] + [s for e in art.facts.events for s in e.sources]:
+        if source_id not in cited:
+            cited.append(source_id)
+    sources = {s.id: s for s in site.sources.sources}
+    page = urls.page(lang, f"articles/{art.slug}/index.md")
+    node: dict = {
+        "@context": CONTEXT,
+        "@type": "Article",
+        "@id": page,
+        "url": page,
+        "headline": meta.title[lang],
+        "description": meta.summary[lang],
+        "inLanguage": lang,
+        "isBasedOn": original,
+        "isPartOf": {"@type": "WebSite", "name": site_name, "url": urls.home(lang)},
+    }
+    about = [entity(e, lang, urls) for e in involved if e.kind in ORGANISATION_KINDS]
+    mentions = [entity(e, lang, urls) for e in involved if e.kind not in ORGANISATION_KINDS]
+    if about:
+        node["about"] = about
+    if mentions:
+        node["mentions"] = mentions
+    if cited:
+        node["citation"] = [outside_source(sources[s], lang, urls) for s in cited]
+    return node
+
+
+def glossary(site: Site, lang: str, urls: SiteUrls) -> dict:
+    """The glossary as a ``DefinedTermSet``; each term's URL is its anchor on the glossary page."""
+    t = strings(lang)
+    page = urls.page(lang, "glossary.md")
+    terms = []
+    for term in site.glossary.terms:
+        anchor = urls.page(lang, f"glossary.md#{term.id}")
+        node: dict = {"@type": "DefinedTerm", "@id": anchor, "url": anchor, "name": term.term[lang]}
+        if term.aliases[lang]:
+            node["alternateName"] = list(term.aliases[lang])
+        node["description"] = term.definition.text[lang]
+        node["inDefinedTermSet"] = page
+        terms.append(node)
+    return {
+        "@context": CONTEXT,
+        "@type": "DefinedTermSet",
+        "@id": page,
+        "url": page,
+        "name": t["glossary"],
+        "description": t["glossary_intro"],
+        "inLanguage": lang,
+        "hasDefinedTerm": terms,
+    }
+
+
+def for_page(site: Site, key: str, lang: str, urls: SiteUrls, site_name: str) -> dict | None:
+    """The JSON-LD a page's front matter asks for (``article:<slug>``, ``glossary``), or None."""
+    kind, _, slug = str(key).partition(":")
+    if kind == "glossary":
+        return glossary(site, lang, urls)
+    if kind == "article":
+        art = next((a for a in site.articles if a.slug == slug), None)
+        return article(site, art, lang, urls, site_name) if art else None
+    return None
+
+
+def dumps(data: dict) -> str:
+    """JSON safe inside ``<script>``: ``<``, ``>`` and ``&`` are written as JSON escapes.
+
+    >>> dumps({"a": "</script><!--"})
+    '{"a": "\\\\u003c/script\\\\u003e\\\\u003c!--"}'
+    """
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def script(data: dict) -> str:
+    return f'<script type="application/ld+json">{dumps(data)}</script>'

@@ -1,0 +1,160 @@
+"""Every statement on the built site is traceable: each citation mark, on every generated page in
+both languages, leads to an existing sentence anchor on the source page whose text is exactly the
+sentence its tooltip quotes; outside sources are cited and labelled apart from the article."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from generator.load import load_site
+from generator.opendata import counts
+from generator.strings import strings
+
+from .conftest import ROOT
+from .test_links import Element, html_pages, parse, resolve, site_url
+
+pytestmark = pytest.mark.site
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def lang_of(site: Path, page: Path) -> str:
+    return "en" if page.relative_to(site).parts[0] == "en" else "vi"
+
+
+def marks(site: Path, outside: bool):
+    """(language, page, element) of every citation mark of the site, article or outside ones."""
+    for page in html_pages(site):
+        for element in parse(page).elements:
+            if element.tag == "a" and "cite" in element.classes and ("cite-outside" in element.classes) == outside:
+                yield lang_of(site, page), page, element
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_site(ROOT)
+
+
+def test_every_article_citation_resolves_to_the_sentence_its_tooltip_quotes(built_site: Path, model):
+    root_url, checked = site_url(), Counter()
+    for lang, page, mark in marks(built_site, outside=False):
+        where = f"{page.relative_to(built_site)}: {mark.attrs.get('href')}"
+        target, fragment = resolve(built_site, page, mark.attrs["href"], root_url)
+        assert target.parent.name == "source" and target.is_file(), where
+        sentence = parse(target).by_id.get(fragment)
+        assert sentence is not None, f"{where}: no anchor {fragment!r}"
+        assert sentence.tag == "p" and "sentence" in sentence.classes and sentence.attrs.get("lang") == "vi", where
+        vi = norm(sentence.own)
+        paragraph, index = re.fullmatch(r"p(\d+)s(\d+)", fragment).groups()
+        assert norm(mark.text) == f"¶{paragraph}.{index}", where
+        assert mark.attrs["aria-label"] == strings(lang)["cite_label"].format(paragraph=paragraph, sentence=index), where
+        if lang == "vi":
+            assert mark.attrs["title"] == f"“{vi}”", where
+        else:
+            elements = parse(target).elements
+            after = elements[elements.index(sentence) + 1 :]
+            translation = next(e for e in after if "translation" in e.classes)
+            assert translation.attrs.get("lang") == "en"
+            assert mark.attrs["title"] == f"“{vi}” — {norm(translation.text)}", where
+        # the anchor is the sentence of the article, verbatim
+        slug = target.parent.parent.name
+        article = next(a for a in model.articles if a.slug == slug)
+        assert vi == article.by_id[fragment].text, where
+        checked[lang] += 1
+    # every citation of the seeds is drawn once per language (events twice: timeline and explainer)
+    expected = counts(model).citations + sum(len(e.cite) for a in model.articles for e in a.facts.events)
+    assert checked == {"vi": expected, "en": expected}
+
+
+def test_outside_sources_are_cited_with_publisher_and_date_and_lead_to_their_entry(built_site: Path, model):
+    root_url, sources, checked = site_url(), {s.id: s for s in model.sources.sources}, Counter()
+    for lang, page, mark in marks(built_site, outside=True):
+        where = f"{page.relative_to(built_site)}: {mark.attrs.get('href')}"
+        target, fragment = resolve(built_site, page, mark.attrs["href"], root_url)
+        assert target.parent.name == "sources", where
+        entry = parse(target).by_id[fragment]
+        source = sources[fragment]
+        assert entry.tag == "h2" and norm(entry.text).startswith(source.publisher), where
+        assert norm(mark.text).startswith(source.publisher), where
+        if source.date:
+            assert norm(mark.text) != source.publisher, f"{where}: the date is missing"
+        assert mark.attrs["title"] == source.title[lang], where
+        elements = parse(target).elements
+        body = next(e for e in elements[elements.index(entry) + 1 :] if e.tag == "p")
+        if source.url:
+            assert any(e.tag == "a" and e.attrs.get("href") == source.url for e in body.inner), where
+        else:
+            assert norm(body.text).endswith(f"({strings(lang)['no_url']})"), where
+        checked[lang] += 1
+    assert checked["vi"] == checked["en"] > 0
+
+
+def _statements(site: Path, lang: str) -> list[tuple[Path, Element]]:
+    """The statements of the generated pages: claims, timeline events, explainer dates."""
+    out = []
+    for page in html_pages(site):
+        if lang_of(site, page) != lang:
+            continue
+        elements = parse(page).elements
+        for e in elements:
+            if e.tag == "p" and "claim" in e.classes:
+                out.append((page, e))
+            if e.tag == "div" and "timeline" in e.classes:
+                out += [(page, li) for li in e.inner if li.tag == "li"]
+            if e.tag == "h2" and e.attrs.get("id") == "dates":
+                listing = next(x for x in elements[elements.index(e) + 1 :] if x.tag == "ul")
+                out += [(page, li) for li in listing.inner if li.tag == "li"]
+    return out
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_statement_carries_a_citation_and_outside_ones_are_labelled(built_site: Path, model, lang: str):
+    statements = _statements(built_site, lang)
+    numbers = counts(model)
+    events = numbers.events
+    assert len(statements) == numbers.statements + events  # events: on the timeline and in their explainer
+    context = strings(lang)["context_label"]
+    for page, statement in statements:
+        where = f"{page.relative_to(built_site)}: {norm(statement.text)[:80]}"
+        cites = [e for e in statement.inner if e.tag == "a" and "cite" in e.classes]
+        article = [e for e in cites if "cite-outside" not in e.classes]
+        labels = [e for e in statement.inner if e.tag == "span" and "label-context" in e.classes]
+        assert cites, f"{where}: no citation"
+        if article:
+            assert not labels and "claim-outside" not in statement.classes, where
+        else:
+            assert [norm(x.text) for x in labels] == [context], f"{where}: outside statement without its label"
+            if statement.tag == "p":
+                assert "claim-outside" in statement.classes, where
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_sentence_of_the_source_page_is_cited_or_explained(built_site: Path, model, lang: str):
+    t = strings(lang)
+    for article in model.articles:
+        page = built_site / ("en" if lang == "en" else "") / "articles" / article.slug / "source" / "index.html"
+        elements = parse(page).elements
+        for sentence in article.sentences:
+            anchor = parse(page).by_id[sentence.id]
+            note = next(e for e in elements[elements.index(anchor) + 1 :] if "cited-in" in e.classes)
+            skip = article.meta.sentences[sentence.id].skip
+            if skip is None:
+                assert norm(note.text).startswith(t["cited_in"]), sentence.id
+                assert [e for e in note.inner if e.tag == "a"], sentence.id
+            else:
+                assert norm(note.text) == norm(f"{t['not_cited']} {skip[lang]}"), sentence.id
+
+
+def test_counts(model):
+    numbers = counts(model)
+    assert numbers.statements == numbers.claims + numbers.events + numbers.definitions + numbers.descriptions
+    assert numbers.uncited_sentences == 0
+    assert numbers.cited_sentences + numbers.skipped_sentences == numbers.sentences
+    assert numbers.outside_sources_cited == numbers.outside_sources  # no unused outside source
+    print(numbers.model_dump())
