@@ -1,14 +1,15 @@
-"""Command line: ``python -m generator build | check | sentences SLUG``."""
+"""Command line: ``python -m generator build | check | sentences SLUG | draft PATH --slug SLUG | schema``."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import time
 from pathlib import Path
 
 from . import pipeline
-from .load import ARTICLE_FILE, read_article_text
+from .load import article_text
 from .problems import SeedError
 from .sentences import split_sentences
 
@@ -21,6 +22,12 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="validate the seeds and the generated pages; write nothing")
     sentences = commands.add_parser("sentences", help="list an article's sentences with their IDs")
     sentences.add_argument("slug")
+    drafting = commands.add_parser("draft", help="scaffold seeds/SLUG/ from an article text, with candidate facts to confirm")
+    drafting.add_argument("path", type=Path, help="the article text (UTF-8, one paragraph per line)")
+    drafting.add_argument("--slug", required=True, help="the article's folder name, e.g. ai-labels-2022")
+    drafting.add_argument("--published", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="publication date (relative dates are resolved against it)")
+    schema = commands.add_parser("schema", help="write the JSON Schemas of the seed files and the open data to generator/schema/")
+    schema.add_argument("--check", action="store_true", help="only report schema files that differ from the models (exit status 1)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     started = time.perf_counter()
@@ -32,9 +39,23 @@ def main(argv: list[str] | None = None) -> int:
             pages = pipeline.check(root)
             print(f"generator: seeds are valid; {len(pages)} pages would be generated ({time.perf_counter() - started:.2f} s)")
         elif args.command == "sentences":
-            text = read_article_text(root / "seeds" / args.slug / ARTICLE_FILE, root)
+            text = article_text(root, args.slug)
             for sentence in split_sentences(text):
                 print(f"{sentence.id}\t{sentence.fingerprint}\t{sentence.text}")
+        elif args.command == "schema":
+            from . import schemas
+
+            if args.check:
+                stale = schemas.stale()
+                for name in stale:
+                    print(f"generator/schema/{name} differs from the models: run `python -m generator schema`", file=sys.stderr)
+                return 1 if stale else 0
+            changed = schemas.write()
+            print(f"generator: {len(changed)} schema files written or removed, {len(schemas.schema_files()) - len(changed)} unchanged")
+        elif args.command == "draft":
+            from .draft import draft, summary
+
+            print(summary(draft(root, args.path, args.slug, args.published)))
     except SeedError as error:
         print(error.report(), file=sys.stderr)
         return 1

@@ -1,33 +1,45 @@
 """MkDocs hook: run the generator before every build, so `mkdocs build` and `mkdocs serve`
 always show the current seeds; point the edit link of generated pages at their seed file.
+It also enforces the language rules of the site (every page has its twin; one 404 page per
+language) and indexes the built site for search.
 
-Thin glue: the work is done by ``generator.pipeline``, which tests call directly.
+Thin glue: the work is done by ``generator.pipeline``, ``generator.i18n_site`` and
+``generator.search``, which tests call directly.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-from urllib.parse import urljoin
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
+from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # when MkDocs runs without the project installed
     sys.path.insert(0, str(ROOT))
 
-from generator import pipeline  # noqa: E402
+from generator import i18n_site, jsonld, opendata, pipeline, search  # noqa: E402
 from generator.problems import SeedError  # noqa: E402
 from generator.strings import strings  # noqa: E402
+from generator.urls import DATA_DIR, SiteUrls  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.generator")
 _site = None  # the model of the last good generation, for navigation titles
+_command = None  # "build", "gh-deploy" or "serve"; the hook module lives as long as the process
 
 #: Order of the top-level navigation, by source file or folder name; others follow.
 NAV_ORDER = ("index.md", "articles", "timeline.md", "glossary.md", "who.md", "sources.md", "about.md")
+
+
+def on_startup(command, dirty):
+    """Remember whether we are serving: then invalid seeds keep the last good site."""
+    global _command
+    _command = command
 
 
 def on_config(config):
@@ -36,6 +48,12 @@ def on_config(config):
     try:
         _site, report = pipeline.build(Path(config.config_file_path).resolve().parent)
     except SeedError as error:
+        if _command == "serve" and _site is not None:
+            # docs/ still holds the last good pages: build those, and say what to fix. Printed,
+            # not logged: in strict mode a logged error would fail the build, and a failed
+            # rebuild makes `mkdocs serve` hold every request until the next good one.
+            print(f"{error.report()}\nStill serving the last good version; save a fix to update it.", file=sys.stderr)
+            return config
         raise PluginError(error.report()) from None
     if report.written or report.deleted:
         log.info("generator: %d written, %d deleted", len(report.written), len(report.deleted))
@@ -49,7 +67,8 @@ def on_page_markdown(markdown, page, config, files):
         edit_docs = urljoin((config.repo_url or "").rstrip("/") + "/", config.edit_uri)
         docs_name = Path(config.docs_dir).name + "/"
         edit_root = edit_docs[: -len(docs_name)] if edit_docs.endswith(docs_name) else edit_docs
-        page.edit_url = edit_root + seed
+        # a page made from a whole folder (the timeline) opens the folder: GitHub edits files only
+        page.edit_url = (edit_root + seed).replace("/edit/", "/tree/", 1) if seed.endswith("/") else edit_root + seed
     return markdown
 
 
@@ -86,3 +105,80 @@ def on_nav(nav, config, files):
     rank = {name: i for i, name in enumerate(NAV_ORDER)}
     nav.items.sort(key=lambda item: rank.get(name_of(item), len(rank)))
     return nav
+
+
+@event_priority(50)  # before mkdocs-static-i18n replaces the file list with one language's pages
+def on_files(files, config):
+    """A page without its twin in every language stops the build (the i18n plugin would publish
+    it in the other language under the wrong ``lang``)."""
+    i18n = config.plugins.get("i18n")
+    if i18n:
+        pages = (file.src_uri for file in files.documentation_pages())
+        problems = i18n_site.missing_twins(pages, i18n.all_languages)
+        if problems:
+            raise PluginError("Every page needs its twin in every language:\n  " + "\n  ".join(problems))
+    return files
+
+
+def on_pre_template(template, template_name, config):
+    """The language switch of the 404 pages leads to the home of each language."""
+    i18n = config.plugins.get("i18n")
+    if template_name == i18n_site.ERROR_PAGE and i18n and i18n.extra_alternate:
+        config.extra.alternate = i18n_site.language_homes(i18n)  # an attribute, as the i18n plugin sets it
+    return template
+
+
+def on_post_template(output_content, template_name, config):
+    """Each language keeps its own 404 page: ``/404.html`` in the default language,
+    ``/<lang>/404.html`` for the others (MkDocs would write them all to ``/404.html``)."""
+    i18n = config.plugins.get("i18n")
+    if template_name != i18n_site.ERROR_PAGE or not i18n:
+        return output_content
+    return i18n_site.write_error_page(output_content, config.site_dir, i18n.current_language, i18n.default_language)
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (priority -100) has built the other languages
+def on_post_build(config):
+    """Index the whole site for search once every language is written."""
+    i18n = config.plugins.get("i18n")
+    if i18n and i18n.building:  # the inner build of one language: the outer build indexes
+        return
+    _publish_open_data(config)
+    try:
+        pages = search.index_site(config.site_dir)
+    except search.SearchIndexError as error:
+        raise PluginError(str(error)) from None
+    log.info("search: %d pages indexed", pages)
+
+
+def _language(config) -> str:
+    i18n = config.plugins.get("i18n")
+    return i18n.current_language if i18n else config.theme.get("language", "vi")
+
+
+def on_post_page(output, page, config):
+    """Structured data (JSON-LD) in the head of the pages whose front matter names it
+    (``jsonld: article:<slug>`` or ``jsonld: glossary``), with a link to the page's open data."""
+    key = page.meta.get("jsonld")
+    if not key or _site is None:
+        return output
+    data = jsonld.for_page(_site, key, _language(config), SiteUrls(config.site_url), config.site_name)
+    if data is None:
+        raise PluginError(f"{page.file.src_uri}: unknown `jsonld: {key}` in the front matter")
+    kind, _, slug = str(key).partition(":")
+    published = f"articles/{slug}.json" if kind == "article" else f"{kind}.json"
+    href = get_relative_url(f"{DATA_DIR}/{published}", page.url)
+    head = f'{jsonld.script(data)}\n<link rel="alternate" type="application/json" href="{href}">\n'
+    return output.replace("</head>", head + "</head>", 1)
+
+
+def _publish_open_data(config):
+    """The facts as JSON beside the pages (``data/``, see ``generator.opendata``), from the same
+    model the pages were generated from in this build."""
+    if _site is None:
+        return
+    folder = Path(config.site_dir) / DATA_DIR
+    for rel, text in opendata.files(_site, SiteUrls(config.site_url)).items():
+        path = folder / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")

@@ -12,14 +12,24 @@ import re
 import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BeforeValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SENTENCE_PATTERN = r"^p[1-9][0-9]*s[1-9][0-9]*$"
 CITATION_PATTERN = r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)?p[1-9][0-9]*s[1-9][0-9]*$"
 PARTIAL_DATE_PATTERN = r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"
+#: Drafts (`python -m generator draft`): text still to write starts with this marker, and items
+#: still to confirm carry `draft: true`. Both load, so a draft can be checked, but validation
+#: refuses them, naming each, so a draft is never published.
+PLACEHOLDER = "TODO"
+#: Years before this are typing mistakes (0021 for 2021); relative dates stay in the calendar.
+EARLIEST_YEAR = 1000
+DRAFT_HELP = "Found by `generator draft`: confirm it, then delete `draft: true`"
 
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<\s*/?\s*[A-Za-z]+\s*$|&[A-Za-z]+;|&#[0-9]+;")
+#: Invisible characters that text has no use for: control characters (not tab or line breaks)
+#: and the bidirectional overrides that can make text display differently from what it says.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _plain_text(value: str) -> str:
@@ -27,6 +37,8 @@ def _plain_text(value: str) -> str:
     value = unicodedata.normalize("NFC", value).strip()
     if not value:
         raise ValueError("empty text")
+    if _INVISIBLE.search(value):
+        raise ValueError(f"the invisible character U+{ord(_INVISIBLE.search(value).group()):04X} is not allowed in fact text")
     if _HTML.search(value):
         raise ValueError(f"HTML is not allowed in fact text (found {_HTML.search(value).group(0)!r})")
     return value
@@ -38,6 +50,14 @@ def _check_partial_date(value: str) -> str:
         dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     except ValueError as error:
         raise ValueError(f"impossible date {value!r} ({error})") from None
+    if parts[0] < EARLIEST_YEAR:
+        raise ValueError(f"implausible date {value!r} (before the year {EARLIEST_YEAR})")
+    return value
+
+
+def _plausible_day(value: dt.date) -> dt.date:
+    if value.year < EARLIEST_YEAR:
+        raise ValueError(f"implausible date {value.isoformat()!r} (before the year {EARLIEST_YEAR})")
     return value
 
 
@@ -90,6 +110,7 @@ class Claim(Strict):
     cite: list[Citation] = Field(default=[], description="Article sentences, e.g. p2s1 (slug/p2s1 in site-wide files)")
     sources: list[Id] = Field(default=[], description="Outside sources, ids from seeds/sources.yml")
     quote: Text | None = Field(default=None, description="A passage quoted verbatim (vi) from a cited sentence")
+    draft: bool = Field(default=False, description=DRAFT_HELP)
 
     @model_validator(mode="after")
     def _grounded(self) -> Claim:
@@ -145,11 +166,28 @@ class Event(Strict):
     entities: list[Id] = []
     cite: list[SentenceId] = []
     sources: list[Id] = []
+    draft: bool = Field(default=False, description=DRAFT_HELP)
 
     @model_validator(mode="after")
     def _grounded(self) -> Event:
         if not self.cite and not self.sources:
             raise ValueError("an event needs `cite` (article sentences) or `sources` (outside sources)")
+        return self
+
+
+class Name(Strict):
+    """A name as the article writes it, tied to its entry in seeds/entities.yml."""
+
+    text: PlainText = Field(description="The name as written in the article")
+    kind: Literal["regulator", "company", "app", "place", "person", "organisation"] | None = None
+    entity: Id | None = Field(default=None, description="Its id in seeds/entities.yml")
+    cite: list[SentenceId] = []
+    draft: bool = Field(default=False, description=DRAFT_HELP)
+
+    @model_validator(mode="after")
+    def _tied(self) -> Name:
+        if not self.draft and self.entity is None:
+            raise ValueError("a confirmed name needs `entity`: its id in seeds/entities.yml (or delete the item)")
         return self
 
 
@@ -159,6 +197,7 @@ class Facts(Strict):
     explainer: Explainer
     themes: list[Theme] = []
     events: list[Event] = []
+    names: list[Name] = Field(default=[], description="Names the article uses (`generator draft` lists candidates)")
 
 
 class SentenceInfo(Strict):
@@ -174,7 +213,7 @@ class ArticleMeta(Strict):
     summary: Text
     publisher: PlainText
     outlet: PlainText | None = None
-    published: dt.date
+    published: Annotated[dt.date, AfterValidator(_plausible_day)]
     published_note: Text | None = None
     language: Literal["vi"] = "vi"
     url: Annotated[str, Field(pattern=r"^https://")] | None = None

@@ -127,19 +127,30 @@ class Renderer:
 
     def cited_in(self, article: Article) -> dict[str, list[tuple[str, str]]]:
         """Sentence id → [(page path, heading)] of the claims that cite it."""
+        return self._cited[id(article)]
+
+    @cached_property
+    def _cited(self) -> dict[int, dict[str, list[tuple[str, str]]]]:
+        """``cited_in`` of every article, from one walk over the claims of the site (walking them
+        once per article would make rendering quadratic in the number of articles)."""
         from .validate import claims_of
 
-        out: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        base = f"articles/{article.slug}"
+        index: dict[int, dict[str, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
         for claim in claims_of(self.site):
             for citation in claim.cite:
                 cited_article, sentence_id = resolve_citation(self.site, claim, citation)
-                if cited_article is not article:
+                if cited_article is None:
                     continue
-                target = self._claim_page(claim.doc.rel, claim.loc, article, base)
-                if target not in out[sentence_id]:
-                    out[sentence_id].append(target)
-        return out
+                target = self._claim_page(claim.doc.rel, claim.loc, cited_article, f"articles/{cited_article.slug}")
+                targets = index[id(cited_article)][sentence_id]
+                if target not in targets:
+                    targets.append(target)
+        return index
+
+    def used_by(self, term_id: str) -> list[Article]:
+        """The articles whose pages (``articles/<slug>/…``) mention a term, in the site's order."""
+        slugs = {path.split("/")[1] for path in self.mentions.pages.get(term_id, {}) if path.startswith("articles/") and path.count("/") >= 2}
+        return [article for article in self.site.articles if article.slug in slugs]
 
     def _claim_page(self, rel: str, loc: tuple, article: Article, base: str) -> tuple[str, str]:
         if rel.endswith("glossary.yml"):

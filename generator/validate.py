@@ -8,15 +8,18 @@ the article, and nothing dated after publication is presented as reported by the
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import model
-from .dates import resolve
+from .dates import format_when, resolve
 from .load import Article, Document, Site
-from .problems import Problem, SeedError
+from .problems import Problem, SeedError, key_path
 
 Loc = tuple[str | int, ...]
+#: A passage in quotation marks (Vietnamese uses “…”).
+QUOTED = re.compile(r"“([^“”]+)”")
 #: Page names an article folder already uses; a theme may not take them.
 RESERVED_THEME_IDS = frozenset({"index", "source"})
 
@@ -31,16 +34,17 @@ class ClaimAt:
     cite: tuple[str, ...]
     sources: tuple[str, ...]
     quote: model.Text | None
+    text: model.Text | None = None  # what the page says
 
 
 def claims_of(site: Site) -> Iterator[ClaimAt]:
     """Every cited thing of the site, with its document and key path."""
     for i, term in enumerate(site.glossary.terms):
         c = term.definition
-        yield ClaimAt(site.docs["seeds/glossary.yml"], ("terms", i, "definition"), None, tuple(c.cite), tuple(c.sources), c.quote)
+        yield ClaimAt(site.docs["seeds/glossary.yml"], ("terms", i, "definition"), None, tuple(c.cite), tuple(c.sources), c.quote, c.text)
     for i, entity in enumerate(site.entities.entities):
         c = entity.description
-        yield ClaimAt(site.docs["seeds/entities.yml"], ("entities", i, "description"), None, tuple(c.cite), tuple(c.sources), c.quote)
+        yield ClaimAt(site.docs["seeds/entities.yml"], ("entities", i, "description"), None, tuple(c.cite), tuple(c.sources), c.quote, c.text)
     for article in site.articles:
         doc, facts = article.facts_doc, article.facts
         pages: list[tuple[Loc, list[model.Section]]] = [(("explainer",), facts.explainer.sections)]
@@ -49,9 +53,9 @@ def claims_of(site: Site) -> Iterator[ClaimAt]:
             for s, section in enumerate(sections):
                 for c_index, c in enumerate(section.claims):
                     loc = (*base, "sections", s, "claims", c_index)
-                    yield ClaimAt(doc, loc, article, tuple(c.cite), tuple(c.sources), c.quote)
+                    yield ClaimAt(doc, loc, article, tuple(c.cite), tuple(c.sources), c.quote, c.text)
         for e, event in enumerate(facts.events):
-            yield ClaimAt(doc, ("events", e), article, tuple(event.cite), tuple(event.sources), None)
+            yield ClaimAt(doc, ("events", e), article, tuple(event.cite), tuple(event.sources), None, event.text)
 
 
 def resolve_citation(site: Site, claim: ClaimAt, citation: str) -> tuple[Article | None, str]:
@@ -78,6 +82,34 @@ def _unknown(doc: Document, loc: Loc, kind: str, value: str, known: set[str], wh
     return doc.problem(loc, f"unknown {kind} {value!r}", hint)
 
 
+def _did_you_mean(sentence_id: str, article: Article) -> str:
+    """A suggestion for a sentence id that does not exist: a sentence of the same paragraph,
+    else the closest id; with the start of its text, so the editor can tell."""
+    paragraph = sentence_id[1:].split("s", 1)[0]
+    same = [s for s in article.sentences if str(s.paragraph) == paragraph]
+    if same:
+        wanted = int(sentence_id.rsplit("s", 1)[1])
+        best = min(same, key=lambda s: abs(s.index - wanted))
+    else:
+        close = difflib.get_close_matches(sentence_id, [s.id for s in article.sentences], n=1)
+        if not close:
+            return ""
+        best = article.by_id[close[0]]
+    start = best.text if len(best.text) <= 60 else best.text[:60].rsplit(" ", 1)[0] + " …"
+    return f"did you mean {best.id!r} (“{start}”)? "
+
+
+def _closest_passage(quote: str, text: str) -> tuple[float, str]:
+    """The passage of ``text`` most like ``quote``: as many words, quotes and punctuation trimmed."""
+    words, n = text.split(), len(quote.split())
+    candidates = [" ".join(words[i : i + n]).strip("“”‘’\"'«»()[],.;:!?…") for i in range(max(1, len(words) - n + 1))]
+    return max((difflib.SequenceMatcher(None, quote, c).ratio(), c) for c in candidates)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
 def validate(site: Site) -> Site:
     """Return ``site`` unchanged if it is consistent; otherwise raise SeedError with every problem."""
     problems = list(_check(site))
@@ -93,6 +125,7 @@ def _check(site: Site) -> Iterator[Problem]:
     sources = {s.id for s in site.sources.sources}
     slugs = {a.slug for a in site.articles}
 
+    yield from _unfinished(site)
     yield from _duplicates(gdoc, site.glossary.terms, ("terms",), "term")
     yield from _duplicates(edoc, site.entities.entities, ("entities",), "entity")
     yield from _duplicates(sdoc, site.sources.sources, ("sources",), "source")
@@ -129,17 +162,19 @@ def _check(site: Site) -> Iterator[Problem]:
             sentence = article.by_id.get(sentence_id)
             if sentence is None:
                 ids = [s.id for s in article.sentences]
-                close = difflib.get_close_matches(sentence_id, ids, n=1)
-                fix = f"did you mean {close[0]!r}? " if close else ""
+                fix = _did_you_mean(sentence_id, article)
                 yield claim.doc.problem(loc, f"no sentence {sentence_id!r} in {article.text_rel} (it has {ids[0]} … {ids[-1]}, {len(ids)} sentences)", f"{fix}list the sentences with `python -m generator sentences {article.slug}`")
                 continue
             cited[(article.slug, sentence_id)] = cited.get((article.slug, sentence_id), 0) + 1
             found_sentences.append(sentence)
         if claim.quote is not None and found_sentences and not any(claim.quote.vi in s.text for s in found_sentences):
-            best = max(found_sentences, key=lambda s: difflib.SequenceMatcher(None, claim.quote.vi, s.text).find_longest_match().size)
-            match = difflib.SequenceMatcher(None, claim.quote.vi, best.text).find_longest_match()
-            near = best.text[max(0, match.b - 10) : match.b + match.size + 10]
-            yield claim.doc.problem((*claim.loc, "quote", "vi"), f"the quote is not verbatim in {', '.join(s.id for s in found_sentences)}", f"copy the passage exactly from the article (closest text: “…{near}…”)")
+            sentence_id, near = max((_closest_passage(claim.quote.vi, s.text), s.id) for s in found_sentences)[1::-1]
+            yield claim.doc.problem((*claim.loc, "quote", "vi"), f"the quote is not verbatim in {', '.join(s.id for s in found_sentences)}", f"copy the passage exactly from the article (closest text in {sentence_id}: “{near[1]}”)")
+        # Quotation marks in the text of a statement resting on the article quote the article.
+        for passage in QUOTED.findall(claim.text.vi if claim.text and found_sentences else ""):
+            if not any(passage in s.text for s in found_sentences):
+                sentence_id, near = max((_closest_passage(passage, s.text), s.id) for s in found_sentences)[1::-1]
+                yield claim.doc.problem((*claim.loc, "text", "vi"), f"the quoted passage “{passage}” is not verbatim in {', '.join(s.id for s in found_sentences)}", f"copy it exactly from the article (closest text in {sentence_id}: “{near[1]}”), or drop the quotation marks if it is not a quotation")
 
     for article in site.articles:
         for sentence in article.sentences:
@@ -149,6 +184,10 @@ def _check(site: Site) -> Iterator[Problem]:
             is_cited = (article.slug, sentence.id) in cited
             if not is_cited and info.skip is None:
                 yield article.meta_doc.problem(("sentences", sentence.id), f"sentence {sentence.id} is neither cited by a fact nor skipped", "cite it from a claim in facts.yml, or add `skip: {vi: …, en: …}` with the reason")
+            elif is_cited and info.skip is not None:
+                yield article.meta_doc.problem(("sentences", sentence.id, "skip"), f"sentence {sentence.id} is cited by {_plural(cited[(article.slug, sentence.id)], 'fact')} but also has a skip reason", "remove `skip:` (it is shown as the reason the sentence is not cited)")
+            if is_cited and info.fingerprint is None:
+                yield article.meta_doc.problem(("sentences", sentence.id), f"sentence {sentence.id} is cited but has no fingerprint, so a later change of its text would go unnoticed", f"add `fingerprint: {sentence.fingerprint}` (the fingerprint of its current text)")
 
 
 def _check_article(site: Site, article: Article, entities: set[str]) -> Iterator[Problem]:
@@ -160,11 +199,9 @@ def _check_article(site: Site, article: Article, entities: set[str]) -> Iterator
     for sentence_id, info in meta.sentences.items():
         sentence = by_id.get(sentence_id)
         if sentence is None:
-            ids = list(by_id)
-            close = difflib.get_close_matches(sentence_id, ids, n=1)
-            yield mdoc.problem(("sentences", sentence_id), f"no sentence {sentence_id!r} in {article.text_rel}", f"did you mean {close[0]!r}?" if close else "remove this entry")
+            yield mdoc.problem(("sentences", sentence_id), f"no sentence {sentence_id!r} in {article.text_rel}", _did_you_mean(sentence_id, article).strip() or "remove this entry")
         elif info.fingerprint is not None and info.fingerprint != sentence.fingerprint:
-            users = sorted({c.doc.rel + ":" + str(c.doc.where(c.loc)[0]) for c in claims_of(site) if c.article is article and sentence_id in c.cite or f"{article.slug}/{sentence_id}" in c.cite})
+            users = [f"{rel}:{line} {key_path(loc)}" for rel, line, loc in sorted({(c.doc.rel, c.doc.where(c.loc)[0], c.loc) for c in claims_of(site) if (c.article is article and sentence_id in c.cite) or f"{article.slug}/{sentence_id}" in c.cite})]
             yield mdoc.problem(("sentences", sentence_id, "fingerprint"), f"sentence {sentence_id} changed since its facts were written (now: “{sentence.text[:80]}”); facts citing it: {', '.join(users) or 'none'}", f"check those facts and the English rendering against the new text, then set `fingerprint: {sentence.fingerprint}`")
     for sentence in article.sentences:
         if sentence.id not in meta.sentences:
@@ -182,3 +219,57 @@ def _check_article(site: Site, article: Article, entities: set[str]) -> Iterator
         when = resolve(event.when, meta.published)
         if event.cite and when.start > meta.published:
             yield fdoc.problem(("events", e, "when"), f"event dated {when.iso} is after the article's publication ({meta.published}) but cites the article", "an article cannot report what came after it: cite an outside source in `sources` and remove `cite`")
+    for n, name in enumerate(facts.names):
+        for k, sentence_id in enumerate(name.cite):
+            if sentence_id not in by_id:
+                yield fdoc.problem(("names", n, "cite", k), f"no sentence {sentence_id!r} in {article.text_rel}", f"list the sentences with `python -m generator sentences {article.slug}`")
+        if name.draft or name.entity is None:
+            continue  # reported as a draft
+        if name.entity not in entities:
+            yield _unknown(fdoc, ("names", n, "entity"), "entity", name.entity, entities, "seeds/entities.yml")
+        elif name.entity not in meta.entities:
+            yield fdoc.problem(("names", n, "entity"), f"the article names {name.text!r} ({name.entity}) but {mdoc.rel} does not list it", f"add {name.entity} to `entities:` in {mdoc.rel}")
+
+
+def _unfinished(site: Site) -> Iterator[Problem]:
+    """Drafts (`draft: true`) and placeholders (text starting with TODO) left in any seed file."""
+    files: list[tuple[Document, object, Article | None]] = [
+        (site.docs[f"seeds/{n}.yml"], data, None) for n, data in (("glossary", site.glossary), ("entities", site.entities), ("sources", site.sources))
+    ]
+    for article in site.articles:
+        files += [(article.meta_doc, article.meta, article), (article.facts_doc, article.facts, article)]
+
+    def walk(doc: Document, value: object, loc: Loc, article: Article | None) -> Iterator[Problem]:
+        if isinstance(value, model.Strict):
+            if getattr(value, "draft", False):
+                yield _draft_problem(doc, value, loc, article)
+            for name in type(value).model_fields:
+                yield from walk(doc, getattr(value, name), (*loc, name), article)
+        elif isinstance(value, (list, tuple)):
+            for i, item in enumerate(value):
+                yield from walk(doc, item, (*loc, i), article)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield from walk(doc, item, (*loc, key), article)
+        elif isinstance(value, str) and value.startswith(model.PLACEHOLDER):
+            language = {"vi": "Vietnamese", "en": "English"}.get(str(loc[-1]))
+            what = f"the {language} text is" if language else "this is"
+            fix = f"write the {language} text in place of the placeholder" if language else "write the value in place of the placeholder (see seeds/README.md)"
+            yield doc.problem(loc, f"{what} still a placeholder: “{value[:60]}”", fix)
+
+    for doc, data, article in files:
+        yield from walk(doc, data, (), article)
+
+
+def _draft_problem(doc: Document, item: object, loc: Loc, article: Article | None) -> Problem:
+    at, fix_end = (*loc, "draft"), "then delete `draft: true`"
+    if isinstance(item, model.Event):
+        when = resolve(item.when, article.meta.published) if article else None
+        found = f" (“{item.written.vi}” → {format_when(when, 'en')})" if item.written and when else ""
+        return doc.problem(at, f"event {item.id!r} is an unconfirmed draft{found}", f"check `when` and the text against {', '.join(item.cite) or 'its sources'}, {fix_end}; or delete the event")
+    if isinstance(item, model.Name):
+        meta = article.meta_doc.rel if article else "article.yml"
+        return doc.problem(at, f"name {item.text!r} is an unconfirmed draft", f"set `entity:` to its id in seeds/entities.yml (add the entity there if it is new) and list that id under `entities:` in {meta}, {fix_end}; or delete the item if it is not a name")
+    if isinstance(item, model.Claim):
+        return doc.problem(at, f"claim citing {', '.join(item.cite) or 'its sources'} is an unconfirmed draft", f"check it against the cited sentence, write it plainly in both languages, {fix_end}; or delete it (a sentence no claim cites needs `skip:` in article.yml)")
+    return doc.problem(at, "an unconfirmed draft", f"confirm it, {fix_end}")

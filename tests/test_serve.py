@@ -1,0 +1,147 @@
+"""Live preview: `mkdocs serve` (with its file watcher) on a copy of the project.
+
+Saving a seed file updates the served page within seconds; a save that leaves the seeds invalid
+shows the problem in the terminal, the last good site stays served, and the next good save
+recovers; the rebuilds settle (the generator writes only changed files, so its own writes do not
+rebuild forever).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from ruamel.yaml import YAML
+
+from .conftest import SLUG, Project, copy_project
+
+pytestmark = pytest.mark.site
+
+ARTICLE = f"seeds/{SLUG}/article.yml"
+FACTS = f"seeds/{SLUG}/facts.yml"
+TITLE = "Các nhà quản lý Trung Quốc gặp 11 công ty công nghệ"
+BUILDS = re.compile(r"^INFO\s+-\s+Building documentation\.\.\.$", re.MULTILINE)
+ENDS = re.compile(r"Reloading browsers$|An error happened during the rebuild", re.MULTILINE)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(condition: Callable[[], object], timeout: float, what: str) -> float:
+    """Poll until ``condition()`` is true; return the seconds it took."""
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if condition():
+            return time.monotonic() - started
+        time.sleep(0.1)
+    raise AssertionError(f"not within {timeout} s: {what}")
+
+
+@dataclass
+class Server:
+    project: Project
+    process: subprocess.Popen
+    url: str
+    log: Path  # the terminal (stderr) of `mkdocs serve`
+
+    def get(self, path: str, timeout: float = 5) -> str:
+        with urllib.request.urlopen(self.url + path, timeout=timeout) as response:
+            return response.read().decode("utf-8")
+
+    def shows(self, path: str, text: str) -> bool:
+        try:
+            return text in self.get(path, timeout=2)
+        except (urllib.error.URLError, TimeoutError, ConnectionError):
+            return False
+
+    def terminal(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def builds(self) -> int:
+        return len(BUILDS.findall(self.terminal()))
+
+    def settle(self, quiet: float = 2.0, timeout: float = 30) -> int:
+        """Wait until no build starts for ``quiet`` seconds; the number of builds so far."""
+        count, since = self.builds(), time.monotonic()
+        deadline = since + timeout
+        while time.monotonic() < deadline:
+            time.sleep(0.2)
+            now = self.builds()
+            if now != count:
+                count, since = now, time.monotonic()
+            elif time.monotonic() - since >= quiet and len(ENDS.findall(self.terminal())) == count - 1:
+                return count  # every build after the first ended (reloaded, or failed), and none started since
+        raise AssertionError(f"the builds did not settle within {timeout} s (a rebuild loop?):\n{self.terminal()[-3000:]}")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    base = tmp_path_factory.mktemp("serve")
+    project = copy_project(base / "project", with_site_config=True)
+    site_url = YAML(typ="safe").load(project.read("mkdocs.yml"))["site_url"]
+    port = free_port()
+    log = base / "terminal.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    with log.open("w", encoding="utf-8") as terminal:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "-f", str(project.path("mkdocs.yml"))],
+            cwd=project.root, env=env, stdout=subprocess.DEVNULL, stderr=terminal,
+        )
+    served = Server(project, process, f"http://127.0.0.1:{port}{urlsplit(site_url).path}", log)
+    try:
+        wait_for(lambda: "Serving on" in served.terminal() or process.poll() is not None, 60, "mkdocs serve to start")
+        assert process.poll() is None, served.terminal()
+        wait_for(lambda: served.shows(f"articles/{SLUG}/", TITLE), 30, "the first page")
+        served.settle()
+        yield served
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def test_saving_a_seed_updates_the_served_page_and_the_builds_settle(server: Server):
+    project, before = server.project, server.builds()
+    project.replace(ARTICLE, TITLE, "Các nhà chức trách Trung Quốc gặp 11 công ty công nghệ")
+    latency = wait_for(lambda: server.shows(f"articles/{SLUG}/", "Các nhà chức trách Trung Quốc gặp 11"), 15, "the edited title on the page")
+    print(f"\nlive preview: save → updated page in {latency:.1f} s")
+    assert latency < 10
+    assert server.shows(f"articles/{SLUG}/source/", "Các nhà chức trách Trung Quốc")  # every page of the change
+    after = server.settle()
+    # the save, then at most one more build for the pages the generator wrote; then quiet
+    assert 1 <= after - before <= 2, server.terminal()[-3000:]
+    changed = [int(n) for n in re.findall(r"generator: (\d+) written", server.terminal())]
+    assert changed and changed[-1] < 30  # only the pages that show the title were rewritten, not all
+
+
+def test_an_invalid_save_shows_the_problem_keeps_serving_and_the_next_good_save_recovers(server: Server):
+    project = server.project
+    good = project.read(FACTS)
+    project.replace(FACTS, "cite: [p2s2]", "cite: [p2s9]")
+    line = project.line_of(FACTS, "cite: [p2s9]")
+    wait_for(lambda: f"{FACTS}:{line}:" in server.terminal(), 15, "the problem in the terminal")
+    assert re.search(rf"{re.escape(FACTS)}:{line}:\d+: .*no sentence 'p2s9'.*\n\s+fix: did you mean 'p2s2'", server.terminal())
+    server.settle()
+    # the last good site is still served, at once
+    started = time.monotonic()
+    assert "Kuaishou Technology và Xiaomi Corp cũng dự cuộc gặp." in server.get(f"articles/{SLUG}/", timeout=3)
+    assert time.monotonic() - started < 2
+    project.write(FACTS, good.replace("Kuaishou Technology và Xiaomi Corp cũng dự cuộc gặp.", "Kuaishou Technology và Xiaomi Corp cũng có mặt."))
+    wait_for(lambda: server.shows(f"articles/{SLUG}/", "Xiaomi Corp cũng có mặt."), 15, "the page after the next good save")
