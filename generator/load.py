@@ -2,23 +2,31 @@
 
 YAML is read with ruamel.yaml's round-trip loader, which keeps the line and column of every
 key and item; pydantic checks the shapes, and its error locations are mapped back to lines.
+Whatever a file holds (any bytes, impossible dates, aliases, deep nesting), the answer is a
+model or a SeedError, never another exception (tests/test_properties.py fuzzes it; the
+catalogue of messages is tests/test_bad_inputs.py and docs/en/errors.md).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import types
 import typing
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.constructor import ConstructorError, DuplicateKeyError, RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.reader import ReaderError
 
 from . import model
 from .problems import Problem, SeedError, key_path
@@ -30,7 +38,13 @@ ARTICLE_FILES = ("article.yml", "facts.yml")
 #: Articles longer than this are refused: a news article is a few kilobytes.
 MAX_ARTICLE_BYTES = 200_000
 MAX_YAML_BYTES = 2_000_000
+#: Seed files nest a few levels; deeper brackets are a mistake (and YAML parsers slow down on them).
+MAX_NESTING = 100
 SLUG = re.compile(model.ID_PATTERN)
+#: Control characters: invisible in editors, meaningless in an article (tab and line breaks are fine).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: The temporary folder `generator draft` writes before renaming it to seeds/<slug>/.
+DRAFT_WORK_DIR = re.compile(r"^\.[a-z0-9-]+\.draft-")
 
 
 @dataclass
@@ -43,19 +57,19 @@ class Document:
     def where(self, loc: tuple[str | int, ...]) -> tuple[int, int]:
         node, line, column = self.data, 1, 1
         for part in loc:
-            if isinstance(node, CommentedMap) and part in node:
-                child = node[part]
-                if isinstance(child, (CommentedMap, CommentedSeq)) and child:
-                    line, column = node.lc.key(part)
+            try:
+                if isinstance(node, CommentedMap) and part in node:
+                    child = node[part]
+                    at = node.lc.key(part) if isinstance(child, (CommentedMap, CommentedSeq)) and child else node.lc.value(part)
+                elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+                    child, at = node[part], node.lc.item(part)
                 else:
-                    line, column = node.lc.value(part)
-                line, column = line + 1, column + 1
-            elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
-                child = node[part]
-                line, column = node.lc.item(part)
-                line, column = line + 1, column + 1
-            else:
+                    break
+            except (TypeError, KeyError, IndexError):  # an unhashable key, a tagged node
                 break
+            if not at:  # a value merged in with `<<` or a tagged node has no position of its own
+                break
+            line, column = at[0] + 1, at[1] + 1
             node = child
         return line, column
 
@@ -75,7 +89,7 @@ class Article:
     meta_doc: Document
     facts_doc: Document
 
-    @property
+    @cached_property
     def by_id(self) -> dict[str, Sentence]:
         return {s.id: s for s in self.sentences}
 
@@ -90,47 +104,167 @@ class Site:
     docs: dict[str, Document] = field(default_factory=dict)
 
 
+class _Constructor(RoundTripConstructor):
+    """Keeps a scalar that cannot be converted (2021-02-30, a 5,000-digit number) as its text,
+    so that the model reports it with its key path and line instead of a crash."""
+
+    def construct_non_recursive_object(self, node: typing.Any, tag: str | None = None) -> typing.Any:
+        try:
+            return super().construct_non_recursive_object(node, tag)
+        except (ValueError, OverflowError):
+            if isinstance(node, ScalarNode):
+                return str(node.value)
+            raise
+
+    def construct_mapping(self, node: typing.Any, maptyp: typing.Any, deep: bool = False) -> typing.Any:
+        self._scalar_keys(node)
+        return super().construct_mapping(node, maptyp, deep)
+
+    def construct_setting(self, node: typing.Any, typ: typing.Any, deep: bool = False) -> typing.Any:
+        self._scalar_keys(node)
+        return super().construct_setting(node, typ, deep)
+
+    @staticmethod
+    def _scalar_keys(node: typing.Any) -> None:
+        """A key that is a list or a mapping (``? [a, b]``) cannot be a seed key, nor hashed."""
+        for key_node, _ in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise ConstructorError("while constructing a mapping", node.start_mark, "found a key that is a list or a mapping (keys are text)", key_node.start_mark)
+
+
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
     return yaml
 
 
-def _syntax_problem(rel: str, error: MarkedYAMLError) -> Problem:
+def _closing_quote(line: str, start: int) -> int | None:
+    """Index of the quote that closes the quoted text opened at ``start``, or None."""
+    quote, i = line[start], start + 1
+    while i < len(line):
+        if quote == '"' and line[i] == "\\":
+            i += 2
+            continue
+        if line[i] == quote:
+            if quote == "'" and line[i + 1 : i + 2] == "'":  # '' is a quote inside '…'
+                i += 2
+                continue
+            return i
+        i += 1
+    return None
+
+
+def _unclosed_quote(lines: list[str]) -> tuple[int, int] | None:
+    """Line and column of the last quoted value that is not closed on its own line."""
+    found = None
+    for number, line in enumerate(lines, start=1):
+        value_start, i = True, 0
+        while i < len(line):
+            char = line[i]
+            if char in " \t":
+                i += 1
+                continue
+            if char == "#" and (i == 0 or line[i - 1] in " \t"):
+                break  # a comment
+            if char in "\"'" and value_start:
+                end = _closing_quote(line, i)
+                if end is None:
+                    found = (number, i + 1)
+                    break
+                i, value_start = end + 1, False
+                continue
+            value_start = char in "[{," or (char in ":-?" and line[i + 1 : i + 2] in ("", " ", "\t"))
+            i += 1
+    return found
+
+
+def _syntax_problem(rel: str, error: MarkedYAMLError, text: str = "") -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    text = " ".join(str(p) for p in (error.context, error.problem) if p)
-    text = re.sub(r"\s+", " ", text).strip()
+    detail = " ".join(str(p) for p in (error.context, error.problem) if p)
+    detail = re.sub(r"\s+", " ", detail).strip()
+    unclosed = None if isinstance(error, DuplicateKeyError) or "\\t" in detail else _unclosed_quote(text.split("\n")[:line])
     if isinstance(error, DuplicateKeyError):
         fix = "each key may appear once in a mapping: remove or rename one of the two"
-    elif "'\\t'" in text or "\t" in text:
+    elif "'\\t'" in detail or "\t" in detail:
         fix = "indent with spaces, not tabs"
-    elif "end of stream" in text and "quot" in text or "found unexpected end of stream" in text:
+    elif unclosed is not None:
+        # The parser fails where the runaway text ends, often lines later: point at its start.
+        message = f"YAML syntax error: the quoted text that starts here is not closed on its line (the parser stopped at line {line}, column {column}: {detail})"
+        return Problem(rel, *unclosed, "", message, "close the quoted text with the same quote mark it opened with")
+    elif "end of stream" in detail and "quot" in detail or "found unexpected end of stream" in detail:
         fix = "close the quoted text with the same quote mark it opened with"
-    elif "mapping values are not allowed" in text:
+    elif "mapping values are not allowed" in detail:
         fix = 'quote text that contains ": ", e.g. text: "a: b"'
+    elif "keys are text" in detail:
+        fix = "write each key as plain text, `key: value` (a line starting with `? ` makes a complex key)"
+    elif "while parsing a flow" in detail and "'<scalar>'" in detail:
+        fix = 'check the quote marks before this position: a " inside "…" ends the text early (write \\" or use “…”)'
     else:
         fix = "correct the YAML syntax at this position (a YAML linter shows the detail)"
-    return Problem(rel, line, column, "", f"YAML syntax error: {text}", fix)
+    return Problem(rel, line, column, "", f"YAML syntax error: {detail}", fix)
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in ``text``."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _too_deep(text: str) -> int | None:
+    """Offset of the first bracket nested more than MAX_NESTING deep (quotes are not parsed)."""
+    depth = 0
+    for match in re.finditer(r"[\[\]{}]", text):
+        depth = depth + 1 if match.group() in "[{" else max(0, depth - 1)
+        if depth > MAX_NESTING:
+            return match.start()
+    return None
+
+
+def _first_alias(text: str) -> AliasEvent | None:
+    """The first YAML alias (``*name``, also in ``<<: *name``) of the file, if any."""
+    if "*" not in text:
+        return None
+    return next((event for event in _yaml().parse(text) if isinstance(event, AliasEvent)), None)
 
 
 def read_yaml(path: Path, root: Path) -> Document:
-    """Parse one YAML file; syntax problems raise SeedError with the position."""
+    """Parse one YAML file; every problem raises SeedError with the position, never a crash."""
     rel = path.relative_to(root).as_posix()
-    raw = path.read_bytes()
-    if len(raw) > MAX_YAML_BYTES:
-        raise SeedError([Problem(rel, 0, 0, "", f"file is {len(raw):,} bytes", f"keep seed files under {MAX_YAML_BYTES:,} bytes")])
+    try:
+        size = path.stat().st_size
+        if size > MAX_YAML_BYTES:
+            raise SeedError([Problem(rel, 0, 0, "", f"the file is {size:,} bytes, more than the {MAX_YAML_BYTES:,} allowed", f"keep seed files under {MAX_YAML_BYTES:,} bytes: check that this is the right file")])
+        raw = path.read_bytes()
+    except OSError as error:
+        raise SeedError([Problem(rel, 0, 0, "", f"the file cannot be read ({error.strerror})", "check that it is a readable file")]) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise SeedError([Problem(rel, line, 1, "", "the file is not UTF-8", "save the file as UTF-8")]) from None
+    deep = _too_deep(text)
+    if deep is not None:
+        raise SeedError([Problem(rel, *_position(text, deep), "", f"brackets are nested more than {MAX_NESTING} levels deep", "close each [ and { that you open; seed files nest a few levels only")])
     try:
+        alias = _first_alias(text)
         data = _yaml().load(text)
     except MarkedYAMLError as error:
-        raise SeedError([_syntax_problem(rel, error)]) from None
+        raise SeedError([_syntax_problem(rel, error, text)]) from None
+    except ReaderError as error:
+        character = error.character if isinstance(error.character, int) else ord(error.character[:1] or b"\0")
+        raise SeedError([Problem(rel, *_position(text, error.position), "", f"the file contains the control character U+{character:04X}, which YAML does not allow", "delete it: it is invisible in most editors (it often comes from text copied out of a PDF or a word processor)")]) from None
+    except YAMLError as error:
+        raise SeedError([Problem(rel, 1, 1, "", f"YAML error: {' '.join(str(error).split())}", "correct the YAML syntax (a YAML linter shows the detail)")]) from None
+    except RecursionError:
+        raise SeedError([Problem(rel, 1, 1, "", "the YAML is nested too deeply to read", "seed files nest a few levels only: check the indentation")]) from None
     if not isinstance(data, CommentedMap):
         raise SeedError([Problem(rel, 1, 1, "", "expected a mapping of keys at the top of the file", "start the file with its keys, as in seeds/README.md")])
+    if alias is not None:
+        # Refused: a few aliases can make a file stand for billions of values.
+        mark = alias.start_mark
+        raise SeedError([Problem(rel, mark.line + 1, mark.column + 1, "", f"YAML alias *{alias.anchor}: anchors and aliases (&name, *name, <<:) are not supported in seed files", "write the value out in full here")])
     return Document(rel, data)
 
 
@@ -159,9 +293,7 @@ def _unwrap(annotation: typing.Any) -> typing.Any:
         if origin is None:
             return annotation
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        if origin is typing.Annotated:
-            annotation = args[0]
-        elif origin in (list, tuple, set):
+        if origin is typing.Annotated or origin in (list, tuple, set):
             annotation = args[0]
         elif origin is dict:
             annotation = args[1]
@@ -179,8 +311,19 @@ _PATTERN_HINTS = {
     model.SENTENCE_PATTERN: "a sentence ID is pNsM (paragraph N, sentence M), e.g. p2s1",
     model.CITATION_PATTERN: "cite pNsM, or slug/pNsM in site-wide files, e.g. deepfake-clubhouse-2021/p3s1",
     model.PARTIAL_DATE_PATTERN: "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2021-02 or 2021-03-18",
+    model.URL_PATTERN: "write the full address, starting with https:// or http://; percent-encode spaces, quotes and brackets (%20, %22, %28, %29)",
+    model.HTTPS_URL_PATTERN: "write the full address, starting with https://; percent-encode spaces, quotes and brackets (%20, %22, %28, %29)",
+    model.FINGERPRINT_PATTERN: "copy the 12-character fingerprint that `python -m generator sentences SLUG` prints for the sentence",
 }
 _LANGUAGES = {"vi": "Vietnamese", "en": "English"}
+#: How to fix what the models' own checks refuse, by the start of their message.
+_VALUE_FIXES = (
+    ("a claim needs", "add `cite: [p2s1]` with the article sentences it rests on, or `sources: [id]` with outside sources from seeds/sources.yml"),
+    ("an event needs", "add `cite: [p2s1]` with the article sentences that report it, or `sources: [id]` with outside sources from seeds/sources.yml"),
+    ("a `quote` needs", "add `cite:` with the sentence the quote is copied from"),
+    ("give exactly one of", "keep one: `date` for a known day, month or year, `weekday` for a day the article names (“hôm thứ Năm”), `before` for an undisclosed date"),
+    ("`part`", "write the month without its day (date: 2021-02), or remove `part`"),
+)
 
 
 def _describe(value: typing.Any) -> str:
@@ -196,9 +339,22 @@ def _describe(value: typing.Any) -> str:
 def pydantic_problems(doc: Document, cls: type[BaseModel], error: ValidationError) -> list[Problem]:
     """Turn pydantic's errors into problems with lines, what was found and how to fix it."""
     problems = []
-    for item in error.errors(include_url=False):
+    errors = error.errors(include_url=False)
+    # A misspelt key is reported once, as unknown with "did you mean", not also as missing.
+    misspelt = set()
+    for item in errors:
+        if item["type"] == "extra_forbidden":
+            parent = _model_at(cls, item["loc"][:-1])
+            misspelt |= {(item["loc"][:-1], close) for close in difflib.get_close_matches(str(item["loc"][-1]), sorted(parent.model_fields) if parent else [], n=1)}
+    for item in errors:
         loc = tuple(p for p in item["loc"] if p != "[key]")
         kind, found, name = item["type"], item.get("input"), str(loc[-1]) if loc else ""
+        if kind == "missing" and (loc[:-1], name) in misspelt:
+            continue
+        if kind == "invalid_key":
+            line, column = doc.where(loc)
+            problems.append(Problem(doc.rel, line, column, key_path(loc[:-1]), f"a key must be text, found {loc[-1]!s}", 'write the key as text (put it in quotes, e.g. "1":), as in seeds/README.md'))
+            continue
         if kind == "missing":
             parent = _model_at(cls, loc[:-1])
             if name in _LANGUAGES and parent is model.Text:
@@ -228,14 +384,24 @@ def pydantic_problems(doc: Document, cls: type[BaseModel], error: ValidationErro
                 fix = "write plain text: pages show fact text literally; describe instead of marking up"
             elif message.startswith("impossible date"):
                 fix = "give a date that exists in the calendar"
+            elif message.startswith("implausible date"):
+                fix = "check the year"
+            elif message.startswith("the invisible character"):
+                fix = "delete it (YAML escapes such as \\a, \\x07 or \\u202e write invisible characters)"
             else:
-                fix = "see seeds/README.md for the form of this value"
+                fix = next((f for start, f in _VALUE_FIXES if message.startswith(start)), "see seeds/README.md for the form of this value")
         elif kind == "literal_error":
             message = f"{found!r} is not one of the allowed values"
             fix = f"use {item['ctx']['expected']}"
         elif kind in ("date_parsing", "date_from_datetime_parsing", "date_type", "date_from_datetime_inexact"):
             message = f"expected a date, found {_describe(found)}"
             fix = "write the date as YYYY-MM-DD, e.g. 2021-03-19"
+            impossible = _impossible_date(found)
+            if impossible:
+                message, fix = impossible, "give a date that exists in the calendar"
+        elif kind == "string_too_long":
+            message = f"{str(found)[:40]!r}… is too long (at most {item['ctx']['max_length']} characters)"
+            fix = "use a shorter value"
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
             message = f"expected a mapping of keys, found {_describe(found)}"
             fix = "write the keys indented below, as in seeds/README.md"
@@ -258,6 +424,17 @@ def pydantic_problems(doc: Document, cls: type[BaseModel], error: ValidationErro
     return problems
 
 
+def _impossible_date(value: typing.Any) -> str | None:
+    """``impossible date '2021-02-30' (…)`` for a well-formed date that is not in the calendar."""
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        return None
+    try:
+        dt.date(*map(int, value.split("-")))
+    except ValueError as error:
+        return f"impossible date {value!r} ({error})"
+    return None
+
+
 def load_model(doc: Document, cls: type[BaseModel]) -> BaseModel:
     try:
         return cls.model_validate(doc.data)
@@ -268,15 +445,21 @@ def load_model(doc: Document, cls: type[BaseModel]) -> BaseModel:
 def read_article_text(path: Path, root: Path) -> str:
     """The article as text for processing: UTF-8, BOM dropped, NFC. The file is never changed."""
     rel = path.relative_to(root).as_posix()
-    size = path.stat().st_size
-    if size > MAX_ARTICLE_BYTES:
-        raise SeedError([Problem(rel, 0, 0, "", f"the article is {size:,} bytes, more than the {MAX_ARTICLE_BYTES:,} allowed", "a news article is a few kilobytes: check that this is the right file, or split it into several articles")])
-    raw = path.read_bytes()
+    try:
+        size = path.stat().st_size  # checked before reading: a huge file is never loaded
+        if size > MAX_ARTICLE_BYTES:
+            raise SeedError([Problem(rel, 0, 0, "", f"the article is {size:,} bytes, more than the {MAX_ARTICLE_BYTES:,} allowed", "a news article is a few kilobytes: check that this is the right file, or split it into several articles")])
+        raw = path.read_bytes()
+    except OSError as error:
+        raise SeedError([Problem(rel, 0, 0, "", f"the article cannot be read ({error.strerror})", "check that it is a readable file")]) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise SeedError([Problem(rel, line, 1, "", "the article is not UTF-8", "save the article as UTF-8")]) from None
+    control = CONTROL.search(text)
+    if control:
+        raise SeedError([Problem(rel, *_position(text, control.start()), "", f"the article contains the control character U+{ord(control.group()):04X}", "delete it: it is invisible in most editors (it often comes from text copied out of a PDF or a word processor)")])
     text = unicodedata.normalize("NFC", text)
     if not text.strip():
         raise SeedError([Problem(rel, 1, 1, "", "the article is empty", "paste the article text, one paragraph per line")])
@@ -295,8 +478,32 @@ def article_dirs(seeds: Path) -> list[Path]:
     return sorted(p for p in seeds.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 
 
+def hidden_articles(seeds: Path) -> list[Path]:
+    """Folders that hold seed files under a name starting with "." (``..x``, ``.x``): hidden,
+    so they would be skipped without a word. (`generator draft`'s work folder is not one.)"""
+    return sorted(
+        p for p in seeds.iterdir()
+        if p.is_dir() and p.name.startswith(".") and not DRAFT_WORK_DIR.match(p.name)
+        and any((p / name).exists() for name in (ARTICLE_FILE, *ARTICLE_FILES))
+    )
+
+
+def article_text(root: Path, slug: str) -> str:
+    """The text of the article ``seeds/<slug>/`` (``generator sentences SLUG``)."""
+    rel = f"seeds/{slug}"
+    if not SLUG.match(slug):
+        raise SeedError([Problem(rel, 0, 0, "", f"{slug!r} is not a valid article slug", "give the name of an article folder in seeds/, e.g. deepfake-clubhouse-2021")])
+    path = root / "seeds" / slug / ARTICLE_FILE
+    if not path.is_file():
+        known = ", ".join(p.name for p in article_dirs(root / "seeds")) if (root / "seeds").is_dir() else ""
+        raise SeedError([Problem(f"{rel}/{ARTICLE_FILE}", 0, 0, "", "file is missing", f"check the slug (articles: {known or 'none'})")])
+    return read_article_text(path, root)
+
+
 def load_site(root: Path) -> Site:
     """Load every seed file under ``root/seeds``; raise SeedError with all problems found."""
+    from . import fastload
+
     seeds = root / "seeds"
     problems: list[Problem] = []
     docs: dict[str, Document] = {}
@@ -306,6 +513,10 @@ def load_site(root: Path) -> Site:
         if not path.is_file():
             problems.append(Problem(rel, 0, 0, "", "file is missing", f"create {rel} (see seeds/README.md)"))
             return None
+        fast = fastload.read(path, root, cls)  # a valid file, read without line numbers
+        if fast is not None:
+            docs[rel] = fast[0]
+            return fast[1]
         doc = _collect(problems, lambda: read_yaml(path, root))
         if doc is None:
             return None
@@ -317,6 +528,8 @@ def load_site(root: Path) -> Site:
     sources = load(seeds / "sources.yml", model.Sources)
 
     articles = []
+    for folder in hidden_articles(seeds) if seeds.is_dir() else []:
+        problems.append(Problem(folder.relative_to(root).as_posix(), 0, 0, "", f"article folder name {folder.name!r} is not a valid slug; a name starting with \".\" hides the folder, so its article would not be published", "rename the folder with lower-case ASCII letters, digits and single hyphens, e.g. deepfake-clubhouse-2021"))
     for folder in article_dirs(seeds) if seeds.is_dir() else []:
         rel = folder.relative_to(root).as_posix()
         if not SLUG.match(folder.name):
@@ -326,7 +539,7 @@ def load_site(root: Path) -> Site:
         if not text_path.is_file():
             problems.append(Problem(f"{rel}/{ARTICLE_FILE}", 0, 0, "", "file is missing", f"put the article text in {rel}/{ARTICLE_FILE}, or run `python -m generator draft`"))
             continue
-        text = _collect(problems, lambda: read_article_text(text_path, root))
+        text = _collect(problems, lambda path=text_path: read_article_text(path, root))
         meta = load(folder / "article.yml", model.ArticleMeta)
         facts = load(folder / "facts.yml", model.Facts)
         if text is None or meta is None or facts is None:

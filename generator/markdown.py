@@ -2,7 +2,8 @@
 
 Every value a template prints goes through ``finalize``: plain ``str`` is escaped so that fact
 text shows literally (no HTML, Markdown or template syntax can take effect), while ``Md``, the
-Markdown the renderer built itself, passes unchanged.
+Markdown the renderer built itself, passes unchanged. tests/test_properties.py renders escaped
+text with the site's Markdown extensions and checks that exactly the text comes out.
 
 >>> escape("A *bold* <b>claim</b> {{ x }}")
 'A \\\\*bold\\\\* \\\\<b\\\\>claim\\\\</b\\\\> \\\\{\\\\{ x \\\\}\\\\}'
@@ -16,7 +17,15 @@ import re
 # Characters with a meaning anywhere in a line for Python-Markdown and the enabled extensions
 # (pymdownx.escapeall makes a backslash escape valid before any of them).
 _INLINE = re.compile(r"([\\`*_{}\[\]<>|~^=&!:$#+\-])")
-_LINE_START = re.compile(r"^(\s*)(\d+)([.)])")
+#: Characters that inline patterns (or the end of the attribute list) react to inside an attr_list value.
+_ATTRIBUTE = re.compile(r"([\\`*_{}\[\]<>&#])")
+#: Characters that end or confuse a link title in double quotes, or start a character reference.
+_TITLE = re.compile(r"([\\`\"'()\[\]&#])")
+#: At the start of a line: an ordered list item (``1.``, ``1)``) or a details block (``???``).
+_LINE_START = re.compile(r"^(\s*\d+)([.)])|^(\s*)(\?)")
+#: Control characters left after white space is collapsed: Python-Markdown uses STX and ETX
+#: as its own placeholders, so none of them may reach it; they are shown as U+FFFD.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 
 
 class Md(str):
@@ -30,9 +39,9 @@ class Md(str):
 
 def escape(text: str) -> str:
     """Plain text → Markdown that renders exactly that text, on one line."""
-    text = re.sub(r"\s+", " ", text)
+    text = _CONTROL.sub("\ufffd", re.sub(r"\s+", " ", text))
     text = _INLINE.sub(r"\\\1", text)
-    return _LINE_START.sub(r"\1\2\\\3", text)
+    return _LINE_START.sub(lambda m: f"{m[1] or m[3]}\\{m[2] or m[4]}", text)
 
 
 def finalize(value: object) -> str:
@@ -45,14 +54,17 @@ def finalize(value: object) -> str:
 
 
 def title_attr(text: str) -> str:
-    """Text for a Markdown link title in double quotes."""
-    text = " ".join(text.split())
-    return text.replace("\\", "\\\\").replace('"', "\\\"")
+    """Text for a Markdown link title in double quotes.
+
+    Python-Markdown finds code spans before links, and finds the end of a link by counting
+    quotes and brackets: each of these characters is escaped, so only the closing ``")`` counts.
+    """
+    return _TITLE.sub(r"\\\1", _CONTROL.sub("\ufffd", " ".join(text.split())))
 
 
 def attr_value(text: str) -> str:
     """Text for an attr_list value in double quotes."""
-    return " ".join(text.split()).replace('"', "&quot;")
+    return _ATTRIBUTE.sub(r"\\\1", _CONTROL.sub("\ufffd", " ".join(text.split()))).replace('"', "&quot;")
 
 
 def yaml_scalar(text: str) -> Md:

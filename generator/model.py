@@ -18,6 +18,11 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SENTENCE_PATTERN = r"^p[1-9][0-9]*s[1-9][0-9]*$"
 CITATION_PATTERN = r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)?p[1-9][0-9]*s[1-9][0-9]*$"
 PARTIAL_DATE_PATTERN = r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"
+#: A web address as pages link it: no white space, quotes or brackets (they would end the link
+#: early); such characters are percent-encoded (%20, %28, %29).
+URL_PATTERN = r"^https?://[^\s\"'<>\\^`{|}\[\]()]+$"
+HTTPS_URL_PATTERN = r"^https://[^\s\"'<>\\^`{|}\[\]()]+$"
+FINGERPRINT_PATTERN = r"^[0-9a-f]{12}$"
 #: Drafts (`python -m generator draft`): text still to write starts with this marker, and items
 #: still to confirm carry `draft: true`. Both load, so a draft can be checked, but validation
 #: refuses them, naming each, so a draft is never published.
@@ -202,7 +207,7 @@ class Facts(Strict):
 
 class SentenceInfo(Strict):
     en: PlainText = Field(description="English rendering of the sentence")
-    fingerprint: Annotated[str, Field(pattern=r"^[0-9a-f]{12}$")] | None = None
+    fingerprint: Annotated[str, Field(pattern=FINGERPRINT_PATTERN)] | None = None
     skip: Text | None = Field(default=None, description="Why no claim cites this sentence")
 
 
@@ -216,7 +221,7 @@ class ArticleMeta(Strict):
     published: Annotated[dt.date, AfterValidator(_plausible_day)]
     published_note: Text | None = None
     language: Literal["vi"] = "vi"
-    url: Annotated[str, Field(pattern=r"^https://")] | None = None
+    url: Annotated[str, Field(pattern=HTTPS_URL_PATTERN)] | None = None
     entities: list[Id] = []
     sentences: dict[SentenceId, SentenceInfo]
 
@@ -261,7 +266,7 @@ class Source(Strict):
     publisher: PlainText
     title: Text
     date: dt.date | None = None
-    url: Annotated[str, Field(pattern=r"^https?://")] | None = None
+    url: Annotated[str, Field(pattern=URL_PATTERN)] | None = None
 
 
 class Sources(Strict):

@@ -6,12 +6,16 @@ to overwrite or delete an owned file that was edited by hand since (the edit wou
 
 Atomicity: new contents are first written to temporary files beside their targets; a journal
 then lists the renames and deletions, which are carried out, and the manifest is replaced
-last. A run killed at any point leaves either the old files or a journal that the next run
-completes before doing anything else, so ``docs/`` ends wholly old or wholly new.
+last. A run killed at any point leaves either the old files (and temporary files, which the
+next run removes unless their process is still running) or a journal that the next run
+completes before doing anything else, so ``docs/`` ends wholly old or wholly new
+(tests/test_atomic_write.py kills builds to prove it). Paths in the manifest and the journal
+are followed only inside ``docs/``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -24,6 +28,14 @@ from .problems import Problem, SeedError
 MANIFEST = ".generated.json"
 JOURNAL = ".generated-journal.json"
 _GENERATED_FROM = re.compile(r"^generated_from: (\".*\")$", re.MULTILINE)
+#: A temporary file of a run: ``.<name>.tmp-<pid>`` beside its target.
+_TEMPORARY = re.compile(r"^\..+\.tmp-([0-9]+)$")
+
+
+def safe_path(rel: str) -> bool:
+    """A relative path that stays inside ``docs/`` (no ``..``, not absolute, no empty part)."""
+    parts = rel.split("/")
+    return bool(rel) and "\\" not in rel and all(part not in ("", ".", "..") for part in parts) and ":" not in parts[0]
 
 
 def digest(data: bytes) -> str:
@@ -55,32 +67,68 @@ def read_manifest(docs: Path) -> dict[str, str]:
         files = data["files"]
         if not isinstance(files, dict):
             raise TypeError
-        return {str(k): str(v) for k, v in files.items()}
+        return {str(k): str(v) for k, v in files.items() if safe_path(str(k))}
     except (ValueError, KeyError, TypeError):
         # Written atomically, so only a hand edit can break it; trusting nothing is the safe side.
         return {}
 
 
-def recover(docs: Path) -> None:
-    """Finish a run that was killed after its journal was written (roll forward)."""
-    journal = docs / JOURNAL
-    if not journal.is_file():
-        return
+def _read_journal(journal: Path) -> dict | None:
+    """The journal's plan, or None if it is not one this module wrote (a hand edit)."""
     try:
         plan = json.loads(journal.read_text(encoding="utf-8"))
-    except ValueError:
-        plan = None  # killed while writing the journal: nothing was renamed yet
-    if plan is not None:
-        for tmp, final in plan["rename"]:
-            if (docs / tmp).exists():
-                (docs / final).parent.mkdir(parents=True, exist_ok=True)
-                os.replace(docs / tmp, docs / final)
-        for gone in plan["delete"]:
-            (docs / gone).unlink(missing_ok=True)
-        _atomic_write(docs / MANIFEST, json.dumps({"files": plan["manifest"]}, indent=1, sort_keys=True).encode())
-    journal.unlink()
-    for stray in docs.rglob(".*.tmp-*"):
-        stray.unlink(missing_ok=True)
+        renames, deletions, manifest = plan["rename"], plan["delete"], plan["manifest"]
+        ok = (
+            all(_TEMPORARY.match(tmp.rsplit("/", 1)[-1]) and safe_path(tmp) and safe_path(final) for tmp, final in renames)
+            and all(safe_path(gone) for gone in deletions)
+            and all(safe_path(rel) and isinstance(sha, str) for rel, sha in manifest.items())
+        )
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return plan if ok else None
+
+
+def recover(docs: Path) -> None:
+    """Bring ``docs/`` back to a whole state after a killed run.
+
+    Killed after its journal was written: finish the run (roll forward). Killed before: the
+    old files were not touched, and the run's temporary files are removed (roll back).
+    """
+    journal = docs / JOURNAL
+    if journal.is_file():
+        plan = _read_journal(journal)
+        if plan is not None:
+            for tmp, final in plan["rename"]:
+                if (docs / tmp).exists():
+                    (docs / final).parent.mkdir(parents=True, exist_ok=True)
+                    with contextlib.suppress(FileNotFoundError):  # renamed meanwhile by another run finishing it too
+                        os.replace(docs / tmp, docs / final)
+            for gone in plan["delete"]:
+                (docs / gone).unlink(missing_ok=True)
+            _atomic_write(docs / MANIFEST, json.dumps({"files": plan["manifest"]}, indent=1, sort_keys=True).encode())
+            for gone in plan["delete"]:
+                _remove_empty_parents((docs / gone).parent, docs)
+        journal.unlink(missing_ok=True)
+    if not docs.is_dir():
+        return
+    for stray in sorted(docs.rglob(".*.tmp-*")):
+        match = _TEMPORARY.match(stray.name)
+        if match and stray.is_file() and not _running(int(match.group(1))):
+            stray.unlink(missing_ok=True)
+            _remove_empty_parents(stray.parent, docs)
+
+
+def _running(pid: int) -> bool:
+    """Whether another process ``pid`` is running (its temporary files are then its own business)."""
+    if pid <= 0 or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except PermissionError:  # a process of another user
+        return True
+    except (ProcessLookupError, OverflowError):
+        return False
+    return True
 
 
 def _seed_of(data: bytes) -> str:
@@ -93,7 +141,12 @@ def plan(pages: dict[str, str], docs: Path) -> tuple[dict[str, bytes], list[str]
     manifest = read_manifest(docs)
     problems: list[Problem] = []
     changes: dict[str, bytes] = {}
+    if (docs / JOURNAL).is_file():
+        problems.append(Problem(f"docs/{JOURNAL}", 0, 0, "", "a build was killed before it finished writing docs/", "run `python -m generator build`: it completes the interrupted build first"))
     for rel, text in pages.items():
+        if not safe_path(rel):
+            problems.append(Problem(f"docs/{rel}", 0, 0, "", "this page would be written outside docs/", "use ids of lower-case ASCII letters, digits and hyphens"))
+            continue
         data = text.encode("utf-8")
         path = docs / rel
         if not path.exists():
@@ -144,12 +197,13 @@ def write(pages: dict[str, str], docs: Path) -> WriteReport:
     journal = {"rename": renames, "delete": sorted(deletions), "manifest": manifest}
     _atomic_write(docs / JOURNAL, json.dumps(journal, indent=1, sort_keys=True).encode())
     recover(docs)
-    for rel in deletions:
-        _remove_empty_parents((docs / rel).parent, docs)
     return report
 
 
 def _remove_empty_parents(folder: Path, docs: Path) -> None:
     while folder != docs and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
+        try:
+            folder.rmdir()
+        except OSError:  # filled or removed meanwhile
+            return
         folder = folder.parent

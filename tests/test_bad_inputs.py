@@ -1,0 +1,763 @@
+"""The catalogue of bad inputs (docs/en/errors.md is its table for contributors).
+
+Each bad input is made in a copy of the project whose pages were already built, then
+`python -m generator build` runs: it must exit with status 1, print every problem with its file,
+line, column, key path and fix (the exact text a contributor reads), and leave ``docs/`` byte for
+byte as it was. Inputs that are not errors (a BOM, CRLF, trailing spaces, decomposed Vietnamese)
+must give the same sentences and the same pages as the clean seeds.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+import tracemalloc
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.__main__ import main
+from generator.cache import CACHE
+from generator.load import MAX_ARTICLE_BYTES, MAX_NESTING, MAX_YAML_BYTES
+from generator.markdown import escape
+from generator.sentences import fingerprint
+
+from .conftest import SLUG, Project, build_site, copy_project
+
+FACTS = f"seeds/{SLUG}/facts.yml"
+META = f"seeds/{SLUG}/article.yml"
+TEXT = f"seeds/{SLUG}/article.vi.txt"
+SOURCES = "seeds/sources.yml"
+GLOSSARY = "seeds/glossary.yml"
+ENTITIES = "seeds/entities.yml"
+LIST_SENTENCES = f"list the sentences with `python -m generator sentences {SLUG}`"
+SLUG_FIX = "rename the folder with lower-case ASCII letters, digits and single hyphens, e.g. deepfake-clubhouse-2021"
+CONTROL_FIX = "delete it: it is invisible in most editors (it often comes from text copied out of a PDF or a word processor)"
+
+
+def report(*problems: str) -> str:
+    """What `generator build` prints on standard error for these problems."""
+    head = f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the seeds; nothing was written."
+    return "\n".join([head, *problems]) + "\n"
+
+
+def line_of(p: Project, rel: str, needle: str) -> int:
+    """Line of ``needle`` in a file that may not be valid UTF-8."""
+    for number, line in enumerate(p.path(rel).read_bytes().decode("utf-8", "replace").split("\n"), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {rel}")
+
+
+@dataclass(frozen=True)
+class Bad:
+    """A bad input: how to make it from the good seeds, and every problem it must be reported as."""
+
+    name: str
+    make: Callable[[Project], None]
+    problems: Callable[[Project], list[str]]
+
+
+def _replace(rel: str, old: str, new: str) -> Callable[[Project], None]:
+    return lambda p: p.replace(rel, old, new)
+
+
+def _copy_article(folder: str) -> Callable[[Project], None]:
+    return lambda p: shutil.copytree(p.path(f"seeds/{SLUG}"), p.path(f"seeds/{folder}"))
+
+
+def _alias(p: Project) -> None:
+    p.replace(SOURCES, "  - id: cac-2021-03-18\n", "  - &statement\n    id: cac-2021-03-18\n")
+    p.write(SOURCES, p.read(SOURCES) + "  - *statement\n")
+
+
+def _not_utf8(p: Project) -> None:
+    path = p.path(SOURCES)
+    path.write_bytes(path.read_bytes().replace(b'"Yicai Global"', b'"Yicai Global \xe9"'))
+
+
+def _too_large_yaml(p: Project) -> None:
+    p.write(SOURCES, p.read(SOURCES) + "# padding\n" * (MAX_YAML_BYTES // 10))
+
+
+def _hand_edit(p: Project) -> None:
+    p.write("docs/en/who.md", p.read("docs/en/who.md") + "\nA line added by hand.\n")
+
+
+def _in_the_way(p: Project) -> None:
+    theme = (
+        "  - id: faq\n"
+        '    title: {vi: "Hỏi đáp", en: "Questions"}\n'
+        '    lead: {vi: "Những câu hỏi thường gặp.", en: "Frequent questions."}\n'
+        "    sections:\n"
+        "      - id: companies\n"
+        '        heading: {vi: "Các công ty", en: "The companies"}\n'
+        "        claims:\n"
+        '          - text: {vi: "Kuaishou và Xiaomi cũng dự cuộc gặp.", en: "Kuaishou and Xiaomi also attended."}\n'
+        "            cite: [p2s2]\n"
+    )
+    p.replace(FACTS, "themes:\n", "themes:\n" + theme)
+    for lang in ("vi", "en"):
+        p.write(f"docs/{lang}/articles/{SLUG}/faq.md", "# FAQ\n\nWritten by hand.\n")
+
+
+def _in_the_way_problem(lang: str) -> str:
+    page = f"docs/{lang}/articles/{SLUG}/faq.md"
+    return (
+        f"{page}: a file that the generator did not write is in the way of a generated page\n"
+        f"    fix: move or rename {page} (the generator never overwrites a file it does not own), or delete it if it is an old generated page"
+    )
+
+
+KUAISHOU, XIAOMI = 'name: {vi: "Kuaishou Technology"', 'name: {vi: "Xiaomi"'
+
+
+def _changed_sentence(p: Project) -> list[str]:
+    citing = [
+        f"{FACTS}:{p.line_of(FACTS, 'Kuaishou Technology và Xiaomi Corp cũng dự cuộc gặp.') - 1} explainer.sections[0].claims[2]",
+        f"{FACTS}:{p.line_of(FACTS, 'Bài báo nêu tên năm trong số 11 công ty') - 1} explainer.sections[1].claims[1]",
+        f"{FACTS}:{p.line_of(FACTS, 'Bài báo nêu tên năm công ty:') - 1} themes[2].sections[1].claims[0]",
+        f"{FACTS}:{p.line_of(FACTS, '- id: companies-summoned')} events[4]",
+        f"{ENTITIES}:{p.line_of(ENTITIES, KUAISHOU) + 2} entities[6].description",
+        f"{ENTITIES}:{p.line_of(ENTITIES, XIAOMI) + 2} entities[7].description",
+    ]
+    now = "Hai hãng Kuaishou Technology và Xiaomi Corp đã tham dự cuộc họp này."
+    return [
+        f"{META}:{p.line_of(META, 'fingerprint: f83b96ea3f63')}:18: sentences.p2s2.fingerprint: sentence p2s2 changed since its facts were written "
+        f"(now: “{now}”); facts citing it: {', '.join(citing)}\n"
+        f"    fix: check those facts and the English rendering against the new text, then set `fingerprint: {fingerprint(now)}`"
+    ]
+
+
+CATALOGUE = [
+    # -- YAML syntax ---------------------------------------------------------------------------------
+    Bad(
+        "yaml-tab-indentation",
+        _replace(FACTS, "  sections:\n    - id: what-happened", "  sections:\n\t- id: what-happened"),
+        lambda p: [
+            f"{FACTS}:{p.line_of(FACTS, '- id: what-happened')}:1: YAML syntax error: while scanning for the next token found character '\\t' that cannot start any token\n"
+            "    fix: indent with spaces, not tabs"
+        ],
+    ),
+    Bad(
+        "yaml-unclosed-quote",
+        _replace(META, "publisher: Reuters", 'publisher: "Reuters'),
+        lambda p: [
+            f"{META}:{p.line_of(META, 'publisher:')}:12: YAML syntax error: the quoted text that starts here is not closed on its line "
+            f"(the parser stopped at line {p.line_of(META, 'The text carries no date')}, column 5: mapping values are not allowed here)\n"
+            "    fix: close the quoted text with the same quote mark it opened with"
+        ],
+    ),
+    Bad(
+        "yaml-quote-inside-quoted-text",
+        _replace(FACTS, 'heading: {vi: "Chuyện gì đã xảy ra"', 'heading: {vi: "Chuyện "gì" đã xảy ra"'),
+        lambda p: [
+            f"{FACTS}:{p.line_of(FACTS, 'Chuyện ')}:30: YAML syntax error: while parsing a flow mapping expected ',' or '}}', but got '<scalar>'\n"
+            '    fix: check the quote marks before this position: a " inside "…" ends the text early (write \\" or use “…”)'
+        ],
+    ),
+    Bad(
+        "yaml-duplicate-key",
+        _replace(META, "publisher: Reuters\n", "publisher: Reuters\npublisher: AP\n"),
+        lambda p: [
+            f"{META}:{p.line_of(META, 'publisher: AP')}:1: YAML syntax error: while constructing a mapping found duplicate key \"publisher\" with value \"AP\" (original value: \"Reuters\")\n"
+            "    fix: each key may appear once in a mapping: remove or rename one of the two"
+        ],
+    ),
+    Bad(
+        "yaml-alias",
+        _alias,
+        lambda p: [
+            f"{SOURCES}:{p.line_of(SOURCES, '- *statement')}:5: YAML alias *statement: anchors and aliases (&name, *name, <<:) are not supported in seed files\n"
+            "    fix: write the value out in full here"
+        ],
+    ),
+    Bad(
+        "yaml-nested-too-deep",
+        _replace(SOURCES, "    url: null\n", "    url: " + "[" * (MAX_NESTING + 1) + "]" * (MAX_NESTING + 1) + "\n"),
+        lambda p: [
+            f"{SOURCES}:{p.line_of(SOURCES, '[[[')}:{len('    url: ') + MAX_NESTING + 1}: brackets are nested more than {MAX_NESTING} levels deep\n"
+            "    fix: close each [ and { that you open; seed files nest a few levels only"
+        ],
+    ),
+    Bad(
+        "yaml-control-character",
+        _replace(SOURCES, '"Yicai Global"', '"Yicai\x07Global"'),
+        lambda p: [
+            f"{SOURCES}:{p.line_of(SOURCES, 'Yicai')}:22: the file contains the control character U+0007, which YAML does not allow\n"
+            f"    fix: {CONTROL_FIX}"
+        ],
+    ),
+    Bad(
+        "yaml-not-utf8",
+        _not_utf8,
+        lambda p: [f"{SOURCES}:{line_of(p, SOURCES, 'Yicai Global')}:1: the file is not UTF-8\n    fix: save the file as UTF-8"],
+    ),
+    Bad(
+        "yaml-file-too-large",
+        _too_large_yaml,
+        lambda p: [
+            f"{SOURCES}: the file is {p.path(SOURCES).stat().st_size:,} bytes, more than the {MAX_YAML_BYTES:,} allowed\n"
+            f"    fix: keep seed files under {MAX_YAML_BYTES:,} bytes: check that this is the right file"
+        ],
+    ),
+    Bad(
+        "file-missing",
+        lambda p: p.path(FACTS).unlink(),
+        lambda p: [f"{FACTS}: file is missing\n    fix: create {FACTS} (see seeds/README.md)"],
+    ),
+    # -- shapes: types, keys, translations -------------------------------------------------------------
+    Bad(
+        "wrong-type-list",
+        _replace(META, "entities: [cac, mps, miit,", "entities: cac\nunused: [cac, mps, miit,"),
+        lambda p: [
+            f"{META}:{p.line_of(META, 'entities: cac')}:11: entities: expected a list, found str 'cac'\n"
+            "    fix: write a list, e.g. [p2s1] or one `- item` per line",
+            f"{META}:{p.line_of(META, 'unused:')}:1: unused: unknown key `unused`\n"
+            "    fix: remove it; allowed keys here: entities, language, outlet, published, published_note, publisher, sentences, summary, title, url",
+        ],
+    ),
+    Bad(
+        "wrong-type-date",
+        _replace(META, "published: 2021-03-19", "published: March 2021"),
+        lambda p: [
+            f"{META}:{p.line_of(META, 'published:')}:12: published: expected a date, found str 'March 2021'\n"
+            "    fix: write the date as YYYY-MM-DD, e.g. 2021-03-19"
+        ],
+    ),
+    Bad(
+        "wrong-type-text",
+        _replace(SOURCES, 'publisher: "Yicai Global"', "publisher: 2021"),
+        lambda p: [
+            f"{SOURCES}:{p.line_of(SOURCES, 'publisher: 2021')}:16: sources[3].publisher: expected text, found int '2021'\n"
+            '    fix: write text; quote it ("…") if YAML reads it as something else'
+        ],
+    ),
+    Bad(
+        "unknown-key-did-you-mean",
+        _replace(META, "publisher: Reuters", "publsher: Reuters"),
+        lambda p: [f"{META}:{p.line_of(META, 'publsher')}:11: publsher: unknown key `publsher`\n    fix: did you mean `publisher`?"],
+    ),
+    Bad(
+        "key-that-is-a-list",
+        _replace(SOURCES, "    url: null\n", "    url: null\n    ? [a, b]\n    : x\n"),
+        lambda p: [
+            f"{SOURCES}:{p.line_of(SOURCES, '? [a, b]')}:7: YAML syntax error: while constructing a mapping found a key that is a list or a mapping (keys are text)\n"
+            "    fix: write each key as plain text, `key: value` (a line starting with `? ` makes a complex key)"
+        ],
+    ),
+    Bad(
+        "key-that-is-not-text",
+        _replace(SOURCES, "    url: null\n", "    url: null\n    2021: x\n"),
+        lambda p: [
+            f"{SOURCES}:{p.line_of(SOURCES, '2021: x')}:11: sources[0]: a key must be text, found 2021\n"
+            '    fix: write the key as text (put it in quotes, e.g. "1":), as in seeds/README.md'
+        ],
+    ),
+    Bad(
+        "missing-translation",
+        _replace(FACTS, 'heading: {vi: "Chuyện gì đã xảy ra", en: "What happened"}', 'heading: {vi: "Chuyện gì đã xảy ra"}'),
+        lambda p: [f"{FACTS}:{p.line_of(FACTS, 'Chuyện gì')}:7: explainer.sections[0].heading: missing English translation\n    fix: add `en: …` with the English text"],
+    ),
+    Bad(
+        "empty-translation",
+        _replace(FACTS, 'en: "What happened"}', 'en: "  "}'),
+        lambda p: [f"{FACTS}:{p.line_of(FACTS, 'Chuyện gì')}:48: explainer.sections[0].heading.en: empty English translation\n    fix: write the English text"],
+    ),
+    Bad(
+        "empty-list",
+        lambda p: p.write(GLOSSARY, "terms: []\n"),
+        lambda p: [f"{GLOSSARY}:1:8: terms: this list is empty\n    fix: add at least one item"],
+    ),
+    Bad(
+        "claim-without-citation",
+        _replace(FACTS, "          cite: [p2s2]\n          sources: []\n", ""),
+        lambda p: [
+            f"{FACTS}:{p.line_of(FACTS, 'Kuaishou Technology và Xiaomi Corp cũng dự') - 1}:11: explainer.sections[0].claims[2]: a claim needs `cite` (article sentences) or `sources` (outside sources)\n"
+            "    fix: add `cite: [p2s1]` with the article sentences it rests on, or `sources: [id]` with outside sources from seeds/sources.yml"
+        ],
+    ),
+    # -- ids -------------------------------------------------------------------------------------------
+    Bad(
+        "duplicate-id",
+        _replace(FACTS, "    - id: who\n", "    - id: what-happened\n"),
+        lambda p: [
+            f"{FACTS}:{p.line_of(FACTS, 'Những ai liên quan') - 1}:11: explainer.sections[1].id: duplicate section id 'what-happened' (first at line {p.line_of(FACTS, '- id: what-happened')})\n"
+            "    fix: give this section another id, or merge the two"
+        ],
+    ),
+    Bad(
+        "id-escaping-docs",
+        _replace(FACTS, "  - id: deepfakes\n", "  - id: ../../../deepfakes\n"),
+        lambda p: [
+            f"{FACTS}:{p.line_of(FACTS, '../../../deepfakes')}:9: themes[0].id: '../../../deepfakes' is not valid here\n"
+            "    fix: use lower-case ASCII letters, digits and single hyphens, e.g. deepfake-rules"
+        ],
+    ),
+    Bad(
+        "citation-escaping-docs",
+        _replace(GLOSSARY, f"cite: [{SLUG}/p3s1", "cite: [../p3s1"),
+        lambda p: [
+            f"{GLOSSARY}:{p.line_of(GLOSSARY, '../p3s1')}:14: terms[0].definition.cite[0]: '../p3s1' is not valid here\n"
+            "    fix: cite pNsM, or slug/pNsM in site-wide files, e.g. deepfake-clubhouse-2021/p3s1"
+        ],
+    ),
+    Bad(
+        "article-folder-dot-dot",
+        _copy_article("..x"),
+        lambda p: [
+            "seeds/..x: article folder name '..x' is not a valid slug; a name starting with \".\" hides the folder, so its article would not be published\n"
+            f"    fix: {SLUG_FIX}"
+        ],
+    ),
+    Bad(
+        "article-folder-upper-case",
+        _copy_article("Deepfake-2021"),
+        lambda p: [f"seeds/Deepfake-2021: article folder name 'Deepfake-2021' is not a valid slug\n    fix: {SLUG_FIX}"],
+    ),
+    # -- citations and quotes --------------------------------------------------------------------------
+    Bad(
+        "citation-of-a-missing-sentence",
+        _replace(FACTS, "cite: [p2s2]", "cite: [p2s3]"),
+        lambda p: [
+            f"{FACTS}:{p.line_of(FACTS, 'cite: [p2s3]')}:18: explainer.sections[0].claims[2].cite[0]: no sentence 'p2s3' in {TEXT} (it has p1s1 … p10s1, 12 sentences)\n"
+            f"    fix: did you mean 'p2s2' (“Hai hãng Kuaishou Technology và Xiaomi Corp cũng tham dự …”)? {LIST_SENTENCES}"
+        ],
+    ),
+    Bad(
+        "quote-not-verbatim",
+        _replace(FACTS, 'quote: {vi: "đánh giá an ninh"', 'quote: {vi: "đánh giá bảo mật"'),
+        lambda p: [
+            f"{FACTS}:{p.line_of(FACTS, 'đánh giá bảo mật')}:23: explainer.sections[0].claims[1].quote.vi: the quote is not verbatim in p2s1\n"
+            "    fix: copy the passage exactly from the article (closest text in p2s1: “đánh giá an ninh”)"
+        ],
+    ),
+    # -- dates -----------------------------------------------------------------------------------------
+    Bad(
+        "impossible-date-unquoted",
+        _replace(META, "published: 2021-03-19", "published: 2021-02-30"),
+        lambda p: [f"{META}:{p.line_of(META, 'published:')}:12: published: impossible date '2021-02-30' (day is out of range for month)\n    fix: give a date that exists in the calendar"],
+    ),
+    Bad(
+        "impossible-date-in-an-event",
+        _replace(FACTS, "when: {date: 2021-02-19}", "when: {date: 2021-02-30}"),
+        lambda p: [f"{FACTS}:{p.line_of(FACTS, '2021-02-30')}:18: events[2].when.date: impossible date '2021-02-30' (day is out of range for month)\n    fix: give a date that exists in the calendar"],
+    ),
+    Bad(
+        "impossible-date-quoted",
+        _replace(SOURCES, "    date: 2021-03-18\n", '    date: "2021-02-29"\n'),
+        lambda p: [f"{SOURCES}:{p.line_of(SOURCES, '2021-02-29')}:11: sources[0].date: impossible date '2021-02-29' (day is out of range for month)\n    fix: give a date that exists in the calendar"],
+    ),
+    Bad(
+        "implausible-year",
+        _replace(META, "published: 2021-03-19", "published: 0021-03-19"),
+        lambda p: [f"{META}:{p.line_of(META, 'published:')}:12: published: implausible date '0021-03-19' (before the year 1000)\n    fix: check the year"],
+    ),
+    Bad(
+        "misspelt-weekday",
+        _replace(FACTS, "when: {weekday: thursday}", "when: {weekday: thurday}"),
+        lambda p: [
+            f"{FACTS}:{p.line_of(FACTS, 'thurday')}:21: events[5].when.weekday: 'thurday' is not one of the allowed values\n"
+            "    fix: use 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday' or 'sunday'"
+        ],
+    ),
+    Bad(
+        "two-kinds-of-date",
+        _replace(FACTS, "when: {weekday: thursday}", "when: {weekday: thursday, date: 2021-03-18}"),
+        lambda p: [
+            f"{FACTS}:{p.line_of(FACTS, 'when: {weekday: thursday, date')}:5: events[5].when: give exactly one of `date`, `weekday`, `before` (found date, weekday)\n"
+            "    fix: keep one: `date` for a known day, month or year, `weekday` for a day the article names (“hôm thứ Năm”), `before` for an undisclosed date"
+        ],
+    ),
+    Bad(
+        "part-of-a-day",
+        _replace(FACTS, "when: {date: 2021-02, part: early}", "when: {date: 2021-02-01, part: early}"),
+        lambda p: [
+            f"{FACTS}:{p.line_of(FACTS, 'part: early')}:5: events[0].when: `part` (early, mid, late) goes with a month date such as 2021-02\n"
+            "    fix: write the month without its day (date: 2021-02), or remove `part`"
+        ],
+    ),
+    Bad(
+        "later-event-cited-as-reported",
+        _replace(FACTS, "when: {weekday: thursday}", "when: {date: 2021-03-20}"),
+        lambda p: [
+            f"{FACTS}:{p.line_of(FACTS, '- id: statement-published') + 1}:5: events[5].when: event dated 2021-03-20 is after the article's publication (2021-03-19) but cites the article\n"
+            "    fix: an article cannot report what came after it: cite an outside source in `sources` and remove `cite`"
+        ],
+    ),
+    Bad(
+        "address-that-is-not-a-web-address",
+        _replace(SOURCES, "    url: null\n", '    url: "javascript:alert(1)"\n'),
+        lambda p: [
+            f"{SOURCES}:{p.line_of(SOURCES, 'javascript')}:10: sources[0].url: 'javascript:alert(1)' is not valid here\n"
+            "    fix: write the full address, starting with https:// or http://; percent-encode spaces, quotes and brackets (%20, %22, %28, %29)"
+        ],
+    ),
+    Bad(
+        "address-with-a-quote",
+        _replace(SOURCES, "    url: null\n", """    url: 'https://example.org/" onmouseover="alert(1)'\n"""),
+        lambda p: [
+            f"{SOURCES}:{p.line_of(SOURCES, 'onmouseover')}:10: sources[0].url: 'https://example.org/\" onmouseover=\"alert(1)' is not valid here\n"
+            "    fix: write the full address, starting with https:// or http://; percent-encode spaces, quotes and brackets (%20, %22, %28, %29)"
+        ],
+    ),
+    Bad(
+        "malformed-fingerprint",
+        _replace(META, "fingerprint: dcc089e1c91c", "fingerprint: dcc089e1c91"),
+        lambda p: [
+            f"{META}:{p.line_of(META, 'dcc089e1c91')}:18: sentences.p1s1.fingerprint: 'dcc089e1c91' is not valid here\n"
+            "    fix: copy the 12-character fingerprint that `python -m generator sentences SLUG` prints for the sentence"
+        ],
+    ),
+    # -- the article text ------------------------------------------------------------------------------
+    Bad(
+        "empty-article",
+        lambda p: p.write(TEXT, " \n\n\t\n"),
+        lambda p: [f"{TEXT}:1:1: the article is empty\n    fix: paste the article text, one paragraph per line"],
+    ),
+    Bad(
+        "control-character-in-the-article",
+        _replace(TEXT, "Hai hãng Kuaishou", "Hai hãng\x0cKuaishou"),
+        lambda p: [f"{TEXT}:2:{p.read(TEXT).split(chr(10))[1].index(chr(12)) + 1}: the article contains the control character U+000C\n    fix: {CONTROL_FIX}"],
+    ),
+    Bad(
+        "article-changed-after-its-facts",
+        _replace(TEXT, "Xiaomi Corp cũng tham dự", "Xiaomi Corp đã tham dự"),
+        _changed_sentence,
+    ),
+    # -- text that would not show as written ---------------------------------------------------------
+    Bad(
+        "html-in-a-fact",
+        _replace(FACTS, "Kuaishou Technology và Xiaomi Corp cũng dự cuộc gặp.", "Kuaishou Technology và <b>Xiaomi</b> cũng dự cuộc gặp."),
+        lambda p: [
+            f"{FACTS}:{p.line_of(FACTS, '<b>Xiaomi')}:17: explainer.sections[0].claims[2].text.vi: HTML is not allowed in fact text (found '<b>')\n"
+            "    fix: write plain text: pages show fact text literally; describe instead of marking up"
+        ],
+    ),
+    Bad(
+        "script-in-a-fact",
+        _replace(FACTS, 'en: "Kuaishou Technology and Xiaomi Corp also attended the meeting."', 'en: "<script>alert(1)</script>"'),
+        lambda p: [
+            f"{FACTS}:{p.line_of(FACTS, '<script>')}:17: explainer.sections[0].claims[2].text.en: HTML is not allowed in fact text (found '<script>')\n"
+            "    fix: write plain text: pages show fact text literally; describe instead of marking up"
+        ],
+    ),
+    Bad(
+        "html-entity-in-a-fact",
+        _replace(GLOSSARY, 'term: {vi: "deepfake", en: "deepfake"}', 'term: {vi: "deepfake", en: "deep&shy;fake"}'),
+        lambda p: [
+            f"{GLOSSARY}:{p.line_of(GLOSSARY, '&shy;')}:32: terms[0].term.en: HTML is not allowed in fact text (found '&shy;')\n"
+            "    fix: write plain text: pages show fact text literally; describe instead of marking up"
+        ],
+    ),
+    Bad(
+        "invisible-character-in-a-fact",
+        _replace(GLOSSARY, 'term: {vi: "deepfake", en: "deepfake"}', 'term: {vi: "deepfake", en: "deep\\u202efake"}'),
+        lambda p: [
+            f"{GLOSSARY}:{p.line_of(GLOSSARY, 'u202e')}:32: terms[0].term.en: the invisible character U+202E is not allowed in fact text\n"
+            "    fix: delete it (YAML escapes such as \\a, \\x07 or \\u202e write invisible characters)"
+        ],
+    ),
+    # -- docs/: what the generator must never overwrite ------------------------------------------------
+    Bad(
+        "hand-edited-generated-page",
+        _hand_edit,
+        lambda p: [
+            "docs/en/who.md: this generated page was edited by hand; the edit would be lost on the next build\n"
+            "    fix: make the change in seeds/entities.yml instead, then delete docs/en/who.md (or undo the edit)"
+        ],
+    ),
+    Bad(
+        "hand-written-file-in-the-way",
+        _in_the_way,
+        lambda p: [_in_the_way_problem("en"), _in_the_way_problem("vi")],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """A copy of the project with its pages generated: the state a bad edit is made in."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    assert main(["--root", str(project.root), "build"]) == 0
+    return project
+
+
+@pytest.fixture
+def site(built: Project, tmp_path: Path) -> Project:
+    """A fresh copy of the built project for one test."""
+    shutil.copytree(built.root, tmp_path / "project")
+    return Project(tmp_path / "project")
+
+
+@pytest.mark.parametrize("bad", CATALOGUE, ids=lambda bad: bad.name)
+def test_a_bad_input_is_refused_with_its_place_and_fix(site: Project, bad: Bad, capsys: pytest.CaptureFixture[str]):
+    bad.make(site)
+    docs = site.snapshot()
+    code = main(["--root", str(site.root), "build"])
+    out, err = capsys.readouterr()
+    assert (code, out) == (1, "")
+    assert err == report(*bad.problems(site))
+    assert site.snapshot() == docs, "docs/ changed"
+
+
+def test_the_catalogue_covers_every_kind_of_bad_input():
+    assert len(CATALOGUE) == len({bad.name for bad in CATALOGUE}) >= 40
+
+
+# -- every problem of a run, together; also from the command line ------------------------------------
+
+
+def _three_files_broken(p: Project) -> None:
+    p.replace(SOURCES, "  - id: yicai-company-list\n", "  - id: yicai-company-list\n\tpublisher: x\n")
+    p.replace(META, "publisher: Reuters", "publsher: Reuters")
+    p.replace(GLOSSARY, 'term: {vi: "deepfake", en: "deepfake"}', 'term: {vi: "deepfake", en: ""}')
+
+
+EMPTY_TERM = 'en: ""}'
+
+
+def _three_files_problems(p: Project) -> list[str]:
+    return [
+        f"{META}:{p.line_of(META, 'publsher')}:11: publsher: unknown key `publsher`\n    fix: did you mean `publisher`?",
+        f"{GLOSSARY}:{p.line_of(GLOSSARY, EMPTY_TERM)}:32: terms[0].term.en: empty English translation\n    fix: write the English text",
+        f"{SOURCES}:{p.line_of(SOURCES, 'publisher: x')}:1: YAML syntax error: while scanning for the next token found character '\\t' that cannot start any token\n"
+        "    fix: indent with spaces, not tabs",
+    ]
+
+
+def test_problems_in_several_files_are_reported_together_by_the_command(site: Project):
+    _three_files_broken(site)
+    docs = site.snapshot()
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(site.root), "build"],
+        cwd=site.root, capture_output=True, text=True, timeout=120,
+    )
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == report(*_three_files_problems(site))
+    assert site.snapshot() == docs
+
+
+def test_problems_between_files_are_reported_together(site: Project, capsys: pytest.CaptureFixture[str]):
+    site.replace(FACTS, 'quote: {vi: "đánh giá an ninh"', 'quote: {vi: "đánh giá bảo mật"')
+    site.replace(FACTS, "cite: [p2s2]", "cite: [p2s9]")
+    site.replace(ENTITIES, "owner: null", "owner: alibab")
+    docs = site.snapshot()
+    assert main(["--root", str(site.root), "build"]) == 1
+    assert capsys.readouterr().err == report(
+        f"{FACTS}:{site.line_of(FACTS, 'đánh giá bảo mật')}:23: explainer.sections[0].claims[1].quote.vi: the quote is not verbatim in p2s1\n"
+        "    fix: copy the passage exactly from the article (closest text in p2s1: “đánh giá an ninh”)",
+        f"{FACTS}:{site.line_of(FACTS, 'cite: [p2s9]')}:18: explainer.sections[0].claims[2].cite[0]: no sentence 'p2s9' in {TEXT} (it has p1s1 … p10s1, 12 sentences)\n"
+        f"    fix: did you mean 'p2s2' (“Hai hãng Kuaishou Technology và Xiaomi Corp cũng tham dự …”)? {LIST_SENTENCES}",
+        f"{ENTITIES}:{site.line_of(ENTITIES, 'owner: alibab')}:12: entities[0].owner: unknown entity 'alibab'\n    fix: did you mean 'alibaba'?",
+    )
+    assert site.snapshot() == docs
+
+
+# -- not errors: the same article, written differently -------------------------------------------
+
+
+def _sentences(p: Project, capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(["--root", str(p.root), "sentences", SLUG]) == 0
+    return capsys.readouterr().out
+
+
+def _pages(p: Project) -> dict[str, bytes]:
+    """docs/ without the build cache (file statuses: inode numbers and times, not pages)."""
+    return {rel: data for rel, data in p.snapshot().items() if rel != CACHE}
+
+
+def _built_again_unchanged(p: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    """A build writes nothing: the pages are byte for byte those of the clean seeds."""
+    docs = _pages(p)
+    pages = len(json.loads(p.read("docs/.generated.json"))["files"])
+    assert main(["--root", str(p.root), "build"]) == 0
+    assert capsys.readouterr().out.startswith(f"generator: 0 written, 0 deleted, {pages} unchanged")
+    assert _pages(p) == docs
+
+
+def test_a_bom_crlf_and_trailing_spaces_give_the_same_sentences_and_pages(site: Project, capsys: pytest.CaptureFixture[str]):
+    clean = _sentences(site, capsys)
+    text = site.read(TEXT)
+    site.path(TEXT).write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "  \t\r\n").encode() + b"\r\n \r\n")
+    assert _sentences(site, capsys) == clean
+    _built_again_unchanged(site, capsys)
+
+
+def test_decomposed_vietnamese_is_normalised_to_nfc(site: Project, capsys: pytest.CaptureFixture[str]):
+    """Decision: text is normalised to NFC (the form of the seeds), never refused; the article
+    file itself is left as it is. Decomposed and composed text give the same sentences,
+    fingerprints, quotes and pages."""
+    clean = _sentences(site, capsys)
+    site.write(TEXT, unicodedata.normalize("NFD", site.read(TEXT)))
+    site.write(FACTS, unicodedata.normalize("NFD", site.read(FACTS)))
+    assert site.read(FACTS) != unicodedata.normalize("NFC", site.read(FACTS))
+    assert _sentences(site, capsys) == clean
+    _built_again_unchanged(site, capsys)
+
+
+def test_a_10_mb_article_is_refused_at_once_without_being_read(site: Project, capsys: pytest.CaptureFixture[str]):
+    sentence = "Một câu rất dài của một bài báo không có thật. ".encode()
+    site.path(TEXT).write_bytes(sentence * (10_000_000 // len(sentence)))
+    size = site.path(TEXT).stat().st_size
+    docs = site.snapshot()
+    tracemalloc.start()
+    started = time.perf_counter()
+    code = main(["--root", str(site.root), "build"])
+    elapsed = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert code == 1
+    assert capsys.readouterr().err == report(
+        f"{TEXT}: the article is {size:,} bytes, more than the {MAX_ARTICLE_BYTES:,} allowed\n"
+        "    fix: a news article is a few kilobytes: check that this is the right file, or split it into several articles"
+    )
+    assert elapsed < 10, f"{elapsed:.1f} s"
+    # Bounded: at most one read of the bytes (the build cache may digest a new file); splitting
+    # it into sentences would take many times its size.
+    assert peak < 1.5 * size, f"{peak:,} bytes allocated"
+    assert site.snapshot() == docs
+
+
+@pytest.mark.parametrize(
+    ("slug", "expected"),
+    [
+        ("../seeds", "seeds/../seeds: '../seeds' is not a valid article slug\n    fix: give the name of an article folder in seeds/, e.g. deepfake-clubhouse-2021"),
+        ("/etc", "seeds//etc: '/etc' is not a valid article slug\n    fix: give the name of an article folder in seeds/, e.g. deepfake-clubhouse-2021"),
+        ("no-such-article", f"seeds/no-such-article/article.vi.txt: file is missing\n    fix: check the slug (articles: {SLUG})"),
+    ],
+)
+def test_the_sentences_command_refuses_a_slug_outside_seeds(site: Project, capsys: pytest.CaptureFixture[str], slug: str, expected: str):
+    assert main(["--root", str(site.root), "sentences", slug]) == 1
+    assert capsys.readouterr() == ("", report(expected))
+
+
+# -- injection: markup in any text field is shown as text, never interpreted ------------------------
+
+#: Field → text that passes validation but means something to Markdown, its extensions, Jinja or
+#: HTML. Each must appear, as written, in the text of the built pages.
+INJECTED = {
+    "claim.vi": "# h *x* [a](b) {: .x} :emoji: {{ 7*7 }} {% raw %} & <3, a < b, &copy ok",
+    "claim.en": "1. x **y** `z` ~~s~~ ^^u^^ ==m== {{ 7*7 }} {# c #} | a | b | ok",
+    "heading.en": '??? note "T" {{ 7*7 }}',
+    "heading.vi": "!!! warning {% raw %} {%- endraw %}",
+    "lead.en": '--8<-- "mkdocs.yml"',
+    "lead.vi": "> q [TOC] *[HTML]: Hyper Text",
+    "sentence.en": '??? note "Hidden"',
+    "source.en": "!!! note [TOC] {{ 7*7 }} *x* ok",
+    "event.en": "1. x - y {{ 7*7 }} ok",
+    "title.en": "*Regulators* {{ 7*7 }} <3 & co",
+    "short.en": "x\" onmouseover=\"alert(1) 'q' `c` *e* [l](m) ) &lt ok",
+}
+
+
+def _inject(p: Project) -> None:
+    q = lambda key: json.dumps(INJECTED[key], ensure_ascii=False)  # noqa: E731 (a JSON string is a YAML string)
+    p.replace(FACTS, '"Kuaishou Technology và Xiaomi Corp cũng dự cuộc gặp."', q("claim.vi"))
+    p.replace(FACTS, '"Kuaishou Technology and Xiaomi Corp also attended the meeting."', q("claim.en"))
+    p.replace(FACTS, 'heading: {vi: "Chuyện gì đã xảy ra", en: "What happened"}', f'heading: {{vi: {q("heading.vi")}, en: {q("heading.en")}}}')
+    lead = p.read(FACTS).split("  - id: deepfakes\n", 1)[1].split("    lead:\n", 1)[1].split("\n", 2)[:2]
+    p.replace(FACTS, f"{lead[0]}\n{lead[1]}\n", f"      vi: {q('lead.vi')}\n      en: {q('lead.en')}\n")
+    p.replace(META, '"Kuaishou Technology and Xiaomi Corp also attended the meeting."', q("sentence.en"))
+    p.replace(META, '"Chinese regulators meet 11 tech companies over deepfakes and audio social apps"', q("title.en"))
+    p.replace(SOURCES, '"Statement on the official account of the Cyberspace Administration of China about the talks with 11 companies on audio social apps and deepfakes, as reposted by kankanews.com"', q("source.en"))
+    p.replace(FACTS, '"The Cyberspace Administration of China and the Ministry of Public Security publish their statement on the talks with the technology companies. That Thursday was 18 March 2021."', q("event.en"))
+    p.replace(GLOSSARY, '"Fake video or audio made with artificial intelligence in which a person appears to say or do something they never did."', q("short.en"))
+
+
+class _Page(HTMLParser):
+    """The text a reader sees (scripts and styles left out) and every element's attributes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.elements.append((tag, dict(attrs)))
+        self._skip += tag in ("script", "style")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._skip -= tag in ("script", "style") and self._skip > 0
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.text.append(data)
+
+
+def _read_page(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    page.close()
+    return page
+
+
+@pytest.fixture(scope="module")
+def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("injected") / "project", with_site_config=True)
+    _inject(project)
+    result = build_site(project)
+    assert result.returncode == 0, result.stderr
+    return project.path("site")
+
+
+ARTICLE = f"articles/{SLUG}"
+SHOWN_ON = [
+    ("claim.vi", f"{ARTICLE}/index.html"),
+    ("heading.vi", f"{ARTICLE}/index.html"),
+    ("lead.vi", f"{ARTICLE}/deepfakes/index.html"),
+    ("claim.en", f"en/{ARTICLE}/index.html"),
+    ("heading.en", f"en/{ARTICLE}/index.html"),
+    ("title.en", f"en/{ARTICLE}/index.html"),
+    ("lead.en", f"en/{ARTICLE}/deepfakes/index.html"),
+    ("sentence.en", f"en/{ARTICLE}/source/index.html"),
+    ("source.en", "en/sources/index.html"),
+    ("event.en", "en/timeline/index.html"),
+    ("event.en", f"en/{ARTICLE}/index.html"),
+]
+
+
+@pytest.mark.site
+@pytest.mark.parametrize(("field", "page"), SHOWN_ON, ids=[f"{f}@{p}" for f, p in SHOWN_ON])
+def test_markup_in_a_text_field_is_shown_as_written(injected_site: Path, field: str, page: str):
+    text = " ".join("".join(_read_page(injected_site / page).text).split())
+    assert INJECTED[field] in text
+
+
+@pytest.mark.site
+def test_markup_in_a_tooltip_is_shown_as_written(injected_site: Path):
+    links = [attrs for tag, attrs in _read_page(injected_site / "en" / ARTICLE / "index.html").elements if tag == "a" and "term" in (attrs.get("class") or "").split()]
+    assert INJECTED["short.en"] in [attrs.get("title") for attrs in links]
+
+
+@pytest.mark.site
+def test_no_markup_of_a_text_field_took_effect(injected_site: Path):
+    pages = [injected_site / page for _, page in SHOWN_ON] + [injected_site / ARTICLE / "source" / "index.html"]
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        elements = _read_page(path).elements
+        assert not any(any(name.startswith("on") for name in attrs) for _, attrs in elements), path
+        assert not any(tag in ("em", "strong", "del", "details", "blockquote", "table", "abbr") for tag, _ in elements), path
+        assert not any(attrs.get("href") in ("b", "m") for tag, attrs in elements if tag == "a"), path
+        assert not any({"note", "warning"} & set((attrs.get("class") or "").split()) for _, attrs in elements), path  # !!! and ???
+        assert not any(attrs.get("id") in ("h", "toc") for _, attrs in elements), path  # "# h", [TOC]
+        assert "site_name" not in html, path  # --8<-- "mkdocs.yml" would have included the file
+
+
+def test_the_escape_function_leaves_nothing_to_interpret():
+    assert escape("*x* [a](b) {{ 7*7 }} {% raw %} <b> & a < b") == "\\*x\\* \\[a\\](b) \\{\\{ 7\\*7 \\}\\} \\{% raw %\\} \\<b\\> \\& a \\< b"
+    assert escape("# h") == "\\# h"
+    assert escape("1. x") == "1\\. x"
+    assert escape("2021) x") == "2021\\) x"
+    assert escape("??? note") == "\\??? note"
+    assert escape('--8<-- "mkdocs.yml"') == '\\-\\-8\\<\\-\\- "mkdocs.yml"'
+    assert escape("a\nb\t c") == "a b c"
+    assert escape("\x02wzxhzdk:0\x03") == "\ufffdwzxhzdk\\:0\ufffd"
