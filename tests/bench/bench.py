@@ -106,16 +106,32 @@ def _timed(module, name: str, key: str, times: dict[str, float], calls: dict[str
     setattr(module, name, wrapper)
 
 
-def _generator_timers(times: dict[str, float], calls: dict[str, list]) -> None:
+def _generator_timers(times: dict[str, float], calls: dict[str, list], profile: Path | None = None) -> None:
     from generator import pipeline
 
     for name, key in (("load_site", "load"), ("validate", "validate"), ("render", "render"), ("write", "write")):
         if hasattr(pipeline, name):
             _timed(pipeline, name, key, times)
+    if profile is not None:  # the first generation, profiled with pyinstrument
+        from pyinstrument import Profiler
+
+        original = pipeline.build
+
+        def profiled(root):
+            pipeline.build = original
+            profiler = Profiler(interval=0.001)
+            profiler.start()
+            try:
+                return original(root)
+            finally:
+                profiler.stop()
+                profile.write_text(profiler.output_text(unicode=True, color=False), encoding="utf-8")
+
+        pipeline.build = profiled
     _timed(pipeline, "build", "generator", times, calls)
 
 
-def child_build(root: Path) -> dict:
+def child_build(root: Path, profile: Path | None = None) -> dict:
     """``mkdocs build --strict`` in this process, with the stages timed."""
     import logging
 
@@ -123,7 +139,7 @@ def child_build(root: Path) -> dict:
 
     times: dict[str, float] = {}
     calls: dict[str, list] = {}
-    _generator_timers(times, calls)
+    _generator_timers(times, calls, profile)
     search_present = False
     with contextlib.suppress(ImportError):
         from generator import search
@@ -264,14 +280,16 @@ def prepare(workdir: Path, size: int | None, nav: bool = False) -> Path:
     return root
 
 
-def measure_size(workdir: Path, size: int | None, echo, nav: bool = False) -> dict:
+def measure_size(workdir: Path, size: int | None, echo, nav: bool = False, profile: bool = False) -> dict:
     label = "seed" if size is None else f"{size} articles"
     started = time.perf_counter()
     root = prepare(workdir, size, nav)
     prepared = time.perf_counter() - started
     echo(f"[{label}] project prepared in {prepared:.1f} s; building…")
     logs = root.parent
-    build = run_child("build", root, logs / "build.log")
+    build = run_child("build-profiled" if profile else "build", root, logs / "build.log")
+    if profile:
+        echo(f"[{label}] profile of the generator (first call in the build):\n" + (logs / "build.profile.txt").read_text(encoding="utf-8"))
     echo(f"[{label}] built in {build['total']:.1f} s; no-op regeneration…")
     noop = run_child("noop", root, logs / "noop.log")
     started = time.perf_counter()
@@ -633,12 +651,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects")
     parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument("--skip-serve", action="store_true")
+    parser.add_argument("--profile", action="store_true", help="print a pyinstrument profile of the generator in each build")
     parser.add_argument("--what-if-nav", action="store_true", help="try the proposed navigation (in the copies only): figures of a what-if, not of the project")
     parser.add_argument("--child", nargs=3, metavar=("KIND", "ROOT", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         kind, root, out = args.child
-        result = (child_build if kind == "build" else child_noop)(Path(root))
+        if kind == "noop":
+            result = child_noop(Path(root))
+        else:
+            result = child_build(Path(root), Path(out).with_name("build.profile.txt") if kind == "build-profiled" else None)
         Path(out).write_text(json.dumps(result))
         return 0
 
@@ -653,7 +675,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         sizes = [None] + [int(s) for s in args.sizes.split()]
         for size in sizes:
-            results["sizes"].append(measure_size(workdir, size, echo, args.what_if_nav))
+            results["sizes"].append(measure_size(workdir, size, echo, args.what_if_nav, args.profile))
         seed_root = Path(results["sizes"][0]["root"])
         if not args.skip_browser:
             results["pages"] = measure_pages(workdir, seed_root, echo)
