@@ -33,7 +33,8 @@ test: install
 	$(PY) -m pytest
 
 ## Benchmark: stage times, files written, memory, no-op regeneration, page weights, serve latency
-## (seed site and synthetic corpora; minutes at 1000 articles). Smaller: make bench SIZES="10 100"
+## (seed site and synthetic corpora; half an hour on 2 cores, mostly MkDocs at 1000 articles).
+## Smaller: make bench SIZES="10 100"
 SIZES ?= 10 100 1000
 bench: install
 	bash .ci/browser-deps

@@ -35,10 +35,11 @@ from pathlib import Path
 from .write import JOURNAL, MANIFEST, read_manifest
 
 CACHE = ".generated-cache.json"
-VERSION = 1
+VERSION = 2
 #: Changes closer than this to a snapshot may hide within one tick of a file system clock.
 RACY_NS = 2_000_000_000
 GENERATOR = Path(__file__).resolve().parent
+PACKAGE = "(generator)"  # the key prefix of the generator's own files (wherever it is installed)
 
 Stat = tuple[int, int, int, int]  # inode, size, mtime_ns, ctime_ns; (0, -1, 0, 0) for a folder
 
@@ -97,7 +98,7 @@ def scan(root: Path) -> Snapshot | None:
         return None
     snapshot = Snapshot(environment(), time.time_ns())
     _tree(root / "seeds", "seeds", snapshot.inputs)
-    _tree(GENERATOR, "generator", snapshot.inputs, frozenset({"__pycache__"}))
+    _tree(GENERATOR, PACKAGE, snapshot.inputs, frozenset({"__pycache__"}))
     try:
         snapshot.outputs[f"docs/{MANIFEST}"] = _stat((docs / MANIFEST).stat())
     except FileNotFoundError:
@@ -118,7 +119,12 @@ def digest_racy_inputs(snapshot: Snapshot, root: Path) -> None:
     """Keep the digest of every recently modified seed or generator file (before they are read)."""
     for key, stat in snapshot.inputs.items():
         if stat[1] >= 0 and _racy(stat, snapshot.taken_ns):
-            snapshot.digests[key] = _digest(root / key) or ""
+            snapshot.digests[key] = _digest(_path(root, key)) or ""
+
+
+def _path(root: Path, key: str) -> Path:
+    """The file of a snapshot key: ``seeds/…``, ``docs/…`` under the project, or the generator's."""
+    return GENERATOR / key[len(PACKAGE) + 1 :] if key.startswith(PACKAGE + "/") else root / key
 
 
 def _digest(path: Path) -> str | None:
@@ -135,7 +141,7 @@ def unchanged(last: Snapshot, now: Snapshot, root: Path) -> bool:
         return False
     settled = []
     for key, expected in last.digests.items():
-        if _digest(root / key) != expected:
+        if _digest(_path(root, key)) != expected:
             return False
         if not _racy(now.inputs.get(key) or now.outputs[key], now.taken_ns):
             settled.append(key)
@@ -150,9 +156,17 @@ def after_build(before: Snapshot, root: Path, pages: int) -> Snapshot | None:
     after = scan(root)
     if after is None or after.inputs != before.inputs:
         return None
-    after.digests = {key: value for key, value in before.digests.items() if key in before.inputs}
-    if any(value == "" for value in after.digests.values()):
-        return None
+    after.digests = {}
+    for key, value in before.digests.items():
+        if key not in before.inputs:
+            continue
+        if not _racy(after.inputs[key], after.taken_ns):  # old enough now: compared by content once, here
+            if _digest(_path(root, key)) != value:
+                return None
+            continue
+        if value == "":
+            return None
+        after.digests[key] = value
     written = read_manifest(root / "docs")
     for key, stat in after.outputs.items():
         if _racy(stat, after.taken_ns):

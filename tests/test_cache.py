@@ -62,11 +62,24 @@ def test_an_edited_seed_is_seen_even_with_the_same_size_and_time(project: Projec
 def test_a_change_within_one_tick_is_seen_when_the_file_system_keeps_no_change_time(project: Project, monkeypatch):
     """A recently modified seed is also compared by content (the size and times may not tell)."""
     monkeypatch.setattr(cache, "_stat", lambda st: (st.st_ino, st.st_size, st.st_mtime_ns, 0))
+    monkeypatch.setattr(cache, "RACY_NS", 60_000_000_000)  # however slow this machine is
     os.utime(project.path(FACTS))  # just saved
     pipeline.build(project.root)
     edit_keeping_status(project.path(FACTS), "Chuyện gì đã xảy ra", "Chuyện gì đã xảy RA")
     _, report = pipeline.build(project.root)
     assert f"vi/articles/{SLUG}/index.md" in report.written
+
+
+def test_recently_modified_files_are_remembered_by_content(project: Project, monkeypatch):
+    """Seeds and generator files modified just before a build: compared by content afterwards."""
+    monkeypatch.setattr(cache, "RACY_NS", 10**18)  # every file counts as just modified
+    pipeline.build(project.root)
+    last = cache.load(project.root)
+    assert any(key.startswith("seeds/") for key in last.digests)
+    assert any(key.startswith(cache.PACKAGE) for key in last.digests)
+    fresh_process()
+    site, report = pipeline.build(project.root)
+    assert isinstance(site, pipeline.LazySite) and not report.written
 
 
 def test_new_and_removed_seed_files_are_seen(project: Project):
