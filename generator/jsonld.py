@@ -38,10 +38,11 @@ WIKIDATA = "https://www.wikidata.org/wiki/{id}"
 
 
 def entity(e: model.Entity, lang: str, urls: SiteUrls) -> dict:
+    """An entity the article is about or mentions, by reference: its description is on the
+    who's who page (its ``@id``) and in ``data/entities.json``, not repeated in every article."""
     node: dict = {"@type": ENTITY_TYPES[e.kind], "@id": urls.page(lang, f"who.md#{e.id}"), "name": e.name[lang]}
     if e.aliases[lang]:
         node["alternateName"] = list(e.aliases[lang])
-    node["description"] = e.description.text[lang]
     if e.wikidata:
         node["sameAs"] = WIKIDATA.format(id=e.wikidata)
     return node

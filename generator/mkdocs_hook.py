@@ -16,14 +16,13 @@ from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # when MkDocs runs without the project installed
     sys.path.insert(0, str(ROOT))
 
-from generator import i18n_site, jsonld, opendata, pipeline, search  # noqa: E402
+from generator import i18n_site, jsonld, navigation, opendata, pipeline, search  # noqa: E402
 from generator.problems import SeedError  # noqa: E402
 from generator.strings import strings  # noqa: E402
 from generator.urls import DATA_DIR, SiteUrls  # noqa: E402
@@ -31,9 +30,6 @@ from generator.urls import DATA_DIR, SiteUrls  # noqa: E402
 log = logging.getLogger("mkdocs.plugins.generator")
 _site = None  # the model of the last good generation, for navigation titles
 _command = None  # "build", "gh-deploy" or "serve"; the hook module lives as long as the process
-
-#: Order of the top-level navigation, by source file or folder name; others follow.
-NAV_ORDER = ("index.md", "articles", "timeline.md", "glossary.md", "who.md", "sources.md", "about.md")
 
 
 def on_startup(command, dirty):
@@ -72,39 +68,27 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-def _src(item) -> str:
-    """The source path of a page, or of the first page in a section."""
-    if isinstance(item, Section):
-        return next((_src(child) for child in item.children if _src(child)), "")
-    return item.file.src_uri if getattr(item, "file", None) else ""
-
-
 @event_priority(-110)  # after mkdocs-static-i18n has reduced the navigation to one language
 def on_nav(nav, config, files):
     """Name article sections by their title (not their folder) and order the top level."""
     lang = config.theme.get("language", "vi")
     words = strings(lang) if lang in ("vi", "en") else strings("vi")
     titles = {a.slug: a.meta.title[lang] for a in _site.articles} if _site and lang in ("vi", "en") else {}
+    return navigation.arrange(nav, words["articles"], titles)
 
-    def name_of(item) -> str:
-        parts = _src(item).split("/")
-        while parts and parts[0] in ("vi", "en"):
-            parts = parts[1:]
-        return parts[0] if parts else ""
 
-    for item in nav.items:
-        if isinstance(item, Section) and name_of(item) == "articles":
-            item.title = words["articles"]
-            for child in item.children:
-                parts = _src(child).split("/")
-                if isinstance(child, Section) and "articles" in parts:
-                    slug = parts[parts.index("articles") + 1]
-                    child.title = titles.get(slug, child.title)
-                    # explainer first, source last, themes between in their order
-                    child.children.sort(key=lambda page: (not _src(page).endswith("/index.md"), _src(page).endswith("/source.md")))
-    rank = {name: i for i, name in enumerate(NAV_ORDER)}
-    nav.items.sort(key=lambda item: rank.get(name_of(item), len(rank)))
-    return nav
+@event_priority(-110)
+def on_page_context(context, page, config, nav):
+    """A page's navigation lists its own article's pages, not every article's (see ``generator.navigation``)."""
+    context["nav"] = navigation.for_page(nav)
+    return context
+
+
+def on_template_context(context, template_name, config):
+    """The same for pages made from a template alone (the 404 page): no article is open there."""
+    if context.get("nav"):
+        context["nav"] = navigation.for_page(context["nav"])
+    return context
 
 
 @event_priority(50)  # before mkdocs-static-i18n replaces the file list with one language's pages

@@ -246,7 +246,7 @@ DATA_MODELS: dict[str, type[BaseModel]] = {
 def counts(site: Site) -> Counts:
     """Statements, citations and sentences of the whole site."""
     claims = list(claims_of(site))
-    cited = {resolve_key(site, c, citation) for c in claims for citation in c.cite}
+    cited = cited_sentences(site)
     sentences = [(a.slug, s.id, a.meta.sentences[s.id].skip is not None) for a in site.articles for s in a.sentences]
     kinds = {"claims": 0, "events": 0, "definitions": 0, "descriptions": 0}
     for c in claims:
@@ -287,9 +287,15 @@ def _schema_url(urls: SiteUrls, name: str) -> str:
     return urls.data(f"{SCHEMA_DIR}/{name}.schema.json")
 
 
-def article_data(site: Site, article: Article, urls: SiteUrls) -> ArticleData:
+def cited_sentences(site: Site) -> set[tuple[str, str]]:
+    """(article slug, sentence id) of every sentence a statement of the site cites."""
+    return {resolve_key(site, c, citation) for c in claims_of(site) for citation in c.cite}
+
+
+def article_data(site: Site, article: Article, urls: SiteUrls, cited: set[tuple[str, str]] | None = None) -> ArticleData:
+    """The data of one article; ``cited`` is ``cited_sentences(site)``, computed once for all articles."""
     base = f"articles/{article.slug}"
-    cited = {resolve_key(site, c, citation) for c in claims_of(site) for citation in c.cite}
+    cited = cited_sentences(site) if cited is None else cited
     facts = article.facts
     source_ids = [s for section in _sections(facts) for claim in section.claims for s in claim.sources]
     source_ids += [s for event in facts.events for s in event.sources]
@@ -447,7 +453,8 @@ def files(site: Site, urls: SiteUrls) -> dict[str, str]:
     """Every open-data file, keyed by its path under the site's ``data/`` folder."""
     from .schemas import schema_files
 
-    out = {f"articles/{a.slug}.json": dumps(article_data(site, a, urls)) for a in site.articles}
+    cited = cited_sentences(site)
+    out = {f"articles/{a.slug}.json": dumps(article_data(site, a, urls, cited)) for a in site.articles}
     out["glossary.json"] = dumps(glossary_data(site, urls))
     out["entities.json"] = dumps(entities_data(site, urls))
     out["sources.json"] = dumps(sources_data(site, urls))

@@ -3,7 +3,7 @@
 Pagefind writes one index per ``<html lang>``, so a reader of a Vietnamese page searches the
 Vietnamese pages only and a reader of an English page the English ones. Only the content marked
 ``data-pagefind-body`` (see ``overrides/main.html``) is indexed: navigation, header, footer and the
-404 pages stay out. The browser side is ``docs/assets/javascripts/search.js``.
+404 pages stay out. The browser side is ``docs/assets/javascripts/site.js``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 
-#: Where the search bundle goes, relative to the site folder; search.js loads it from there.
+#: Where the search bundle goes, relative to the site folder; site.js loads it from there.
 BUNDLE_DIR = "pagefind"
 
 #: Marks inside the content that are not words of the page: permalink signs, the edit button,

@@ -83,3 +83,64 @@ def test_the_shared_glossary_shows_which_articles_use_each_term(site: Path, lang
     assert used_by(glossary, "deepfake", USED_BY[lang]) == [SECOND, SLUG]  # newest first
     assert used_by(glossary, "synthetic-content", USED_BY[lang]) == [SECOND]
     assert used_by(glossary, "security-assessment", USED_BY[lang]) == [SLUG]
+
+
+NAV_LINKS = re.compile(r'<a href="([^"]*)" class="md-nav__link')
+
+
+def nav_links(page: Path) -> list[str]:
+    """The links of the page's main navigation (not of its table of contents)."""
+    html = page.read_text(encoding="utf-8")
+    primary = html[html.index('<nav class="md-nav md-nav--primary"') : html.index('<div class="md-content"')]
+    return [href for href in NAV_LINKS.findall(primary) if not href.startswith("#")]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_articles_page_lists_every_article_newest_first_by_year(site: Path, lang: str):
+    page = content(site / f"{LANGS[lang]}articles/index.html")
+    assert re.findall(r'<h2 id="[^"]*">(\d{4})', page) == ["2022", "2021"]
+    assert re.findall(r'<h3 id="[^"]*"><a href="([a-z0-9-]+)/">', page) == [SECOND, SLUG]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_page_navigation_lists_its_own_article_not_the_others(site: Path, lang: str):
+    """Every article in every page's navigation would make pages grow with the site."""
+    own = nav_links(site / f"{LANGS[lang]}articles/{SLUG}/clubhouse/index.html")
+    assert "../" in own and "../source/" in own and "../deepfakes/" in own  # its explainer and pages
+    assert not [href for href in own if SECOND in href]
+    other = nav_links(site / f"{LANGS[lang]}articles/{SECOND}/index.html")
+    assert "../" in other and "source/" in other and not [href for href in other if SLUG in href]
+    for page in ("index.html", "articles/index.html", "glossary/index.html", "404.html"):
+        links = nav_links(site / LANGS[lang] / page)
+        assert links and not [href for href in links if SLUG in href or SECOND in href], page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_previous_and_next_follow_the_navigation_order(site: Path, lang: str):
+    """Home, the articles page, each article newest first (explainer … source), the timeline."""
+    def neighbours(page: str) -> tuple[str | None, str | None]:
+        html = (site / f"{LANGS[lang]}{page}index.html").read_text(encoding="utf-8")
+        found = {kind: href for href, kind in re.findall(r'<a href="([^"]*)" class="md-footer__link md-footer__link--(prev|next)"', html)}
+        return (found.get("prev") or "").rstrip("/") or "/", found.get("next")  # ".." and "../" alike
+
+    assert neighbours("")[1] == "articles/"
+    assert neighbours("articles/") == ("..", f"{SECOND}/")  # home
+    assert neighbours(f"articles/{SECOND}/source/")[1] == f"../../{SLUG}/"
+    assert neighbours(f"articles/{SLUG}/source/")[1] == "../../../timeline/"
+
+
+def test_home_lists_the_latest_articles_and_links_to_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from generator import pipeline, render
+
+    project = copy_project(tmp_path / "project")
+    second_article.install(project.root)
+    monkeypatch.setattr(render, "HOME_LATEST", 1)
+    _, pages = pipeline.generate(project.root)
+    titles = re.compile(r"^## \[.*\]\(articles/([a-z0-9-]+)/index\.md\)$", re.M)
+    assert titles.findall(pages["vi/_generated/articles.md"]) == [SECOND]
+    assert "[Xem tất cả 2 bài báo](articles/index.md)" in pages["vi/_generated/articles.md"]
+    assert "[See all 2 articles](articles/index.md)" in pages["en/_generated/articles.md"]
+    monkeypatch.setattr(render, "HOME_LATEST", 2)
+    _, pages = pipeline.generate(project.root)
+    assert titles.findall(pages["en/_generated/articles.md"]) == [SECOND, SLUG]
+    assert "articles/index.md" not in pages["en/_generated/articles.md"]

@@ -1,4 +1,9 @@
 /*
+ * The site's own script, one file so a page makes one request for it (minified at build time by
+ * the minify plugin, see mkdocs.yml): the search box, then the dismissal of tooltips.
+ */
+
+/*
  * Site search: the Pagefind index of the page's language, shown in Material's search box.
  *
  * Pagefind (generator/search.py) writes one index per <html lang>, and pagefind.js loads the index
@@ -233,4 +238,32 @@
       open();
     }
   });
+})();
+
+/*
+ * Escape hides the tooltip shown on hover or keyboard focus (a glossary definition, a quoted
+ * sentence), as WCAG 1.4.13 asks of content that appears on hover or focus: the reader can
+ * dismiss it without moving the pointer or the focus. Material draws the tooltips
+ * (content.tooltips); moving to another element shows them again.
+ */
+(() => {
+  "use strict";
+
+  const root = document.documentElement;
+  let dismissed = null; // the element whose tooltip was hidden
+
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !document.querySelector(".md-tooltip2--active")) return;
+    dismissed = document.querySelector("[aria-describedby^='__tooltip2']:hover") ?? document.activeElement;
+    root.classList.add("tooltips-dismissed");
+  });
+
+  const restore = (event) => {
+    if (dismissed && !dismissed.contains(event.target)) {
+      dismissed = null;
+      root.classList.remove("tooltips-dismissed");
+    }
+  };
+  document.addEventListener("focusin", restore);
+  document.addEventListener("mouseover", restore);
 })();

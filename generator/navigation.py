@@ -1,0 +1,80 @@
+"""The site navigation: article sections named by their title, a fixed top-level order, and
+the navigation each page shows.
+
+Material draws the whole navigation into every page. Listing every article there would make
+each page grow with the site, and the build with the square of the number of articles (a
+thousand articles gave pages of a megabyte and a build of an hour). So a page shows the
+articles section with its index page (every article, newest first) and, on an article's own
+pages, that article's pages; ``for_page`` gives that view without changing the shared tree.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from mkdocs.structure.nav import Navigation, Section, _add_previous_and_next_links, _get_by_type
+from mkdocs.structure.pages import Page
+
+#: Order of the top-level navigation, by source file or folder name; others follow.
+ORDER = ("index.md", "articles", "timeline.md", "glossary.md", "who.md", "sources.md", "about.md")
+ARTICLES = "articles"
+
+
+def src(item) -> str:
+    """The source path of a page, or of the first page in a section."""
+    if isinstance(item, Section):
+        return next((src(child) for child in item.children if src(child)), "")
+    return item.file.src_uri if getattr(item, "file", None) else ""
+
+
+def top_name(item) -> str:
+    """The top-level file or folder of an item, below the language folder (``articles``, ``about.md``)."""
+    parts = src(item).split("/")
+    while parts and parts[0] in ("vi", "en"):
+        parts = parts[1:]
+    return parts[0] if parts else ""
+
+
+def arrange(nav: Navigation, articles_title: str, titles: dict[str, str]) -> Navigation:
+    """Name the articles section and each article's section (``titles``: slug → title, in the
+    site's order, newest first), order the articles that way after the section's index page, put
+    each article's explainer first and its source last, and order the top level by ``ORDER``."""
+    for item in nav.items:
+        if isinstance(item, Section) and top_name(item) == ARTICLES:
+            item.title = articles_title
+            for child in item.children:
+                if isinstance(child, Section):
+                    child.title = titles.get(_slug(child), child.title)
+                    # explainer first, source last, themes between in their order
+                    child.children.sort(key=lambda page: (not src(page).endswith("/index.md"), src(page).endswith("/source.md")))
+            rank = {slug: i for i, slug in enumerate(titles)}
+            item.children.sort(key=lambda child: (isinstance(child, Section), rank.get(_slug(child), len(rank)), src(child)))
+    rank = {name: i for i, name in enumerate(ORDER)}
+    nav.items.sort(key=lambda item: rank.get(top_name(item), len(rank)))
+    # the previous and next links of the pages' footers follow the new order (MkDocs set them before)
+    nav.pages = _get_by_type(nav.items, Page)
+    _add_previous_and_next_links(nav.pages)
+    return nav
+
+
+def _slug(item) -> str:
+    """The article of a page or section (``…/articles/<slug>/…``), or ``""``."""
+    parts = src(item).split("/")
+    at = parts.index(ARTICLES) if ARTICLES in parts else len(parts)
+    return parts[at + 1] if len(parts) > at + 2 else ""
+
+
+def for_page(nav: Navigation) -> Navigation:
+    """The navigation one page shows: in the articles section, its index page and the article
+    of the page being rendered (the active one), not the other articles. A shallow copy: the
+    shared tree, its pages and their previous/next links stay as they are."""
+    items = []
+    for item in nav.items:
+        if isinstance(item, Section) and top_name(item) == ARTICLES:
+            shown = copy.copy(item)  # keeps the title, parent and active state of this render
+            shown.children = [child for child in item.children if not isinstance(child, Section) or child.active]
+            item = shown
+        items.append(item)
+    view = copy.copy(nav)
+    view.items = items
+    return view
