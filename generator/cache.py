@@ -56,15 +56,14 @@ class Snapshot:
 
 def environment() -> str:
     """Python and the libraries whose behaviour shapes the pages (dates, collation, templates)."""
-    import babel
     import jinja2
     import pydantic
 
-    parts = [str(VERSION), sys.version, jinja2.__version__, babel.__version__, pydantic.VERSION]
+    parts = [str(VERSION), sys.version, jinja2.__version__, pydantic.VERSION]
     try:
         import icu
 
-        parts.append(icu.VERSION)
+        parts += [icu.VERSION, icu.ICU_VERSION]
     except ImportError:
         parts.append("-")
     return "|".join(parts)

@@ -15,7 +15,9 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from babel.dates import format_date, format_skeleton
+from functools import cache
+
+import icu
 
 from .model import WEEKDAYS, When
 from .strings import strings
@@ -81,8 +83,26 @@ def _day_range(parts: tuple[int, ...]) -> tuple[dt.date, dt.date]:
     return day, day
 
 
+@cache
+def _formatter(lang: str, skeleton: str) -> icu.SimpleDateFormat:
+    """ICU's pattern for a CLDR skeleton in ``lang`` (``yMMMMd``: "19 tháng 3, 2021", "March 19, 2021")."""
+    locale = icu.Locale(lang)
+    pattern = icu.DateTimePatternGenerator.createInstance(locale).getBestPattern(skeleton)
+    formatter = icu.SimpleDateFormat(pattern, locale)
+    formatter.setTimeZone(icu.TimeZone.getGMT())
+    return formatter
+
+
+def _format(day: dt.date, lang: str, skeleton: str) -> str:
+    calendar = icu.GregorianCalendar(icu.TimeZone.getGMT())
+    calendar.clear()
+    calendar.set(day.year, day.month - 1, day.day)
+    return _formatter(lang, skeleton).format(calendar.getTime())
+
+
 def format_day(day: dt.date, lang: str) -> str:
-    return format_date(day, "long", locale=lang)
+    """A day as ``lang`` writes it in full (CLDR's long date)."""
+    return _format(day, lang, "yMMMMd")
 
 
 def format_when(resolved: Resolved, lang: str) -> str:
@@ -93,7 +113,7 @@ def format_when(resolved: Resolved, lang: str) -> str:
     if resolved.precision == "year":
         text = str(resolved.start.year)
     elif resolved.precision == "month":
-        text = format_skeleton("yMMMM", resolved.start, locale=lang)
+        text = _format(resolved.start, lang, "yMMMM")
         if resolved.part:
             text = words[f"date_{resolved.part}"].format(month=text)
     else:

@@ -427,7 +427,7 @@ def measure_pages(workdir: Path, seed_root: Path, echo) -> dict:
 
     out: dict = {"pages": {}, "details": {}}
     site = seed_root / "site"
-    stock = out["stock_site"] = _stock_site(workdir, (seed_root / "docs" / "vi" / "articles" / SLUG / "index.md").read_text(encoding="utf-8"))
+    stock = _stock_site(workdir, (seed_root / "docs" / "vi" / "articles" / SLUG / "index.md").read_text(encoding="utf-8"))
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
         with static_server(site) as base:
@@ -438,6 +438,7 @@ def measure_pages(workdir: Path, seed_root: Path, echo) -> dict:
         with static_server(stock) as base:
             out["stock_explainer"] = _first_view(browser, base, out["details"])
         browser.close()
+    out["stock_site"] = str(stock)
     echo("[pages] measured in headless Chromium")
     return out
 
