@@ -14,7 +14,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
-
 from functools import cache
 
 import icu

@@ -49,11 +49,11 @@ def entity(e: model.Entity, lang: str, urls: SiteUrls) -> dict:
 
 
 def outside_source(source: model.Source, lang: str, urls: SiteUrls) -> dict:
-    """An outside source: described (its title in sources.yml is a description, not a headline)."""
+    """An outside source, by reference: who published it, when, where. Its description (the
+    title in sources.yml describes it, it is not a headline) is on the sources page, its ``@id``."""
     node: dict = {
         "@type": "CreativeWork",
         "@id": urls.page(lang, f"sources.md#{source.id}"),
-        "description": source.title[lang],
         "publisher": {"@type": "Organization", "name": source.publisher},
     }
     if source.date:

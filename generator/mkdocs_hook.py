@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # when MkDocs runs without the project installed
     sys.path.insert(0, str(ROOT))
 
-from generator import i18n_site, jsonld, navigation, opendata, pipeline, search  # noqa: E402
+from generator import html, i18n_site, jsonld, navigation, opendata, pipeline, search  # noqa: E402
 from generator.problems import SeedError  # noqa: E402
 from generator.strings import strings  # noqa: E402
 from generator.urls import DATA_DIR, SiteUrls  # noqa: E402
@@ -145,7 +145,12 @@ def _language(config) -> str:
 
 def on_post_page(output, page, config):
     """Structured data (JSON-LD) in the head of the pages whose front matter names it
-    (``jsonld: article:<slug>`` or ``jsonld: glossary``), with a link to the page's open data."""
+    (``jsonld: article:<slug>`` or ``jsonld: glossary``), with a link to the page's open data;
+    then the templates' indentation goes (``generator.html``)."""
+    return html.drop_indentation(_with_jsonld(output, page, config))
+
+
+def _with_jsonld(output, page, config):
     key = page.meta.get("jsonld")
     if not key or _site is None:
         return output
