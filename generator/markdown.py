@@ -37,11 +37,17 @@ class Md(str):
         return Md(str.__add__(self, other if isinstance(other, Md) else escape(other)))
 
 
+_SPACE = re.compile(r"\s+")
+
+
 def escape(text: str) -> str:
     """Plain text → Markdown that renders exactly that text, on one line."""
-    text = _CONTROL.sub("\ufffd", re.sub(r"\s+", " ", text))
-    text = _INLINE.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: f"{m[1] or m[3]}\\{m[2] or m[4]}", text)
+    text = _INLINE.sub(r"\\\1", _CONTROL.sub("\ufffd", _SPACE.sub(" ", text)))
+    return _LINE_START.sub(_escape_line_start, text) if _LINE_START.match(text) else text
+
+
+def _escape_line_start(m: re.Match) -> str:
+    return f"{m[1] or m[3]}\\{m[2] or m[4]}"
 
 
 def finalize(value: object) -> str:

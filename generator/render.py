@@ -111,6 +111,8 @@ class Renderer:
         self.terms = {t.id: t for t in site.glossary.terms}
         self.entities = {e.id: e for e in site.entities.entities}
         self.mentions = Mentions()
+        self.articles = {a.slug: a for a in site.articles}
+        self._cite_marks: dict[tuple[str, str], tuple[str, str]] = {}
         aliases: dict[str, str] = {}
         for term in site.glossary.terms:
             for form in [term.term[lang], *term.aliases[lang]]:
@@ -146,6 +148,21 @@ class Renderer:
     def page(self, template: str, path: str, title: str, **context) -> str:
         view = PageView(self, path, title)
         return _env.get_template(template).render(p=view, t=self.t, lang=self.lang, site=self.site, **context)
+
+    def cite_mark(self, cited: Article, sentence_id: str) -> tuple[str, str]:
+        """The Markdown of a citation mark before and after its link (which depends on the page).
+        A sentence is cited from several pages: its mark is made once."""
+        key = (cited.slug, sentence_id)
+        mark = self._cite_marks.get(key)
+        if mark is None:
+            sentence = cited.by_id[sentence_id]
+            label = self.t["cite_mark"].format(paragraph=sentence.paragraph, sentence=sentence.index)
+            aria = self.t["cite_label"].format(paragraph=sentence.paragraph, sentence=sentence.index)
+            tip = f"“{sentence.text}”"
+            if self.lang != "vi":
+                tip += f" — {cited.meta.sentences[sentence_id].en}"
+            mark = self._cite_marks[key] = (f"[{escape(label)}](", f' "{title_attr(tip)}"){{ .cite aria-label="{attr_value(aria)}" }}')
+        return mark
 
     # -- data for templates -----------------------------------------------------------------------
 
@@ -268,17 +285,11 @@ class PageView:
         for citation in cite:
             if "/" in citation:
                 slug, sentence_id = citation.split("/", 1)
-                cited = next(a for a in self.r.site.articles if a.slug == slug)
+                cited = self.r.articles[slug]
             else:
                 cited, sentence_id = article, citation
-            sentence = cited.by_id[sentence_id]
-            label = self.t["cite_mark"].format(paragraph=sentence.paragraph, sentence=sentence.index)
-            aria = self.t["cite_label"].format(paragraph=sentence.paragraph, sentence=sentence.index)
-            tip = f"“{sentence.text}”"
-            if self.lang != "vi":
-                tip += f" — {cited.meta.sentences[sentence_id].en}"
-            link = self.link(f"articles/{cited.slug}/source.md#{sentence_id}")
-            marks.append(f'[{escape(label)}]({link} "{title_attr(tip)}"){{ .cite aria-label="{attr_value(aria)}" }}')
+            head, tail = self.r.cite_mark(cited, sentence_id)
+            marks.append(head + self.link(f"articles/{cited.slug}/source.md#{sentence_id}") + tail)
         for source_id in sources:
             source = self.r.sources[source_id]
             label = (

@@ -411,12 +411,12 @@ def _first_search(browser, url: str, query: str) -> dict:
     return {"present": True, "found": found, "results": results, "requests": requests, "bytes": size}
 
 
-def _stock_site(workdir: Path, markdown: str) -> Path:
+def _stock_site(workdir: Path, markdown: str, lang: str) -> Path:
     """A stock Material site (default features) whose only page has the given Markdown."""
-    root = workdir / "stock"
+    root = workdir / f"stock-{lang}"
     (root / "docs").mkdir(parents=True)
     (root / "docs" / "index.md").write_text(markdown, encoding="utf-8")
-    (root / "mkdocs.yml").write_text("site_name: Stock\ntheme:\n  name: material\n" + STOCK_EXTENSIONS, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(f"site_name: Stock\ntheme:\n  name: material\n  language: {lang}\n" + STOCK_EXTENSIONS, encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml")], check=True, env=env, cwd=root)
     return root / "site"
@@ -427,7 +427,7 @@ def measure_pages(workdir: Path, seed_root: Path, echo) -> dict:
 
     out: dict = {"pages": {}, "details": {}}
     site = seed_root / "site"
-    stock = _stock_site(workdir, (seed_root / "docs" / "vi" / "articles" / SLUG / "index.md").read_text(encoding="utf-8"))
+    stock = {lang: _stock_site(workdir, (seed_root / "docs" / lang / "articles" / SLUG / "index.md").read_text(encoding="utf-8"), lang) for lang in ("vi", "en")}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
         with static_server(site) as base:
@@ -435,10 +435,11 @@ def measure_pages(workdir: Path, seed_root: Path, echo) -> dict:
                 if (site / path / "index.html").is_file():
                     out["pages"][kind] = _first_view(browser, base + path, out["details"] if kind == "explainer" else None)
             out["search"] = _first_search(browser, base + PAGE_TYPES["explainer"], SEARCH_QUERY)
-        with static_server(stock) as base:
-            out["stock_explainer"] = _first_view(browser, base, out["details"])
+        for lang, key in (("vi", "stock_explainer"), ("en", "stock_explainer_en")):
+            with static_server(stock[lang]) as base:
+                out[key] = _first_view(browser, base, out["details"] if lang == "vi" else None)
         browser.close()
-    out["stock_site"] = str(stock)
+    out["stock_site"] = str(stock["vi"])
     echo("[pages] measured in headless Chromium")
     return out
 
@@ -601,8 +602,10 @@ def report(results: dict) -> list[str]:
         lines.append("Reader's first view (cold cache, gzip as on GitHub Pages): requests, transferred")
         for kind, (requests, size) in pages["pages"].items():
             lines.append(f"  {kind:<16}{requests:>4} requests {_kb(size):>10}")
-        requests, size = pages["stock_explainer"]
-        lines.append(f"  {'stock Material':<16}{requests:>4} requests {_kb(size):>10}  (same explainer Markdown, default features)")
+        for key, label in (("stock_explainer", "stock Material"), ("stock_explainer_en", "stock (en)")):
+            if key in pages:
+                requests, size = pages[key]
+                lines.append(f"  {label:<16}{requests:>4} requests {_kb(size):>10}  (the same explainer Markdown, Material's defaults)")
         for url, items in pages.get("details", {}).items():
             lines.append(f"    {url.split('/', 3)[-1] or '(stock) index'}: " + ", ".join(f"{u.rsplit('/', 1)[-1] or '/'} {_kb(n)}" for u, n in items))
         search = pages["search"]
@@ -643,8 +646,10 @@ def report(results: dict) -> list[str]:
             lines.append(f"  {verdict(search['found'] and search['bytes'] < SEARCH_BYTES):<8} first search downloads < 150 KB: {_kb(search['bytes'])} in {search['requests']} requests")
         else:
             lines.append(f"  {'n/a':<8} first search (no search box)")
-        ours, stock = pages["pages"]["explainer"][1], pages["stock_explainer"][1]
-        lines.append(f"  {verdict(ours <= stock):<8} explainer first view ≤ stock Material with the same text: {_kb(ours)} vs {_kb(stock)}")
+        for kind, key in (("explainer", "stock_explainer"), ("explainer (en)", "stock_explainer_en")):
+            if key in pages and kind in pages["pages"]:
+                ours, stock = pages["pages"][kind][1], pages[key][1]
+                lines.append(f"  {verdict(ours <= stock):<8} {kind} first view ≤ stock Material with the same text: {_kb(ours)} vs {_kb(stock)}")
     else:
         lines.append(f"  {'n/a':<8} page weights (skipped)")
     lighthouse = results.get("lighthouse")

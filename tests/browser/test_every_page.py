@@ -50,3 +50,25 @@ def test_the_request_log_catches_a_request_to_another_host(page, site_url, reque
     page.evaluate("fetch('https://fonts.googleapis.com/css?family=Roboto').catch(() => null)")
     assert request_log.outside == ["https://fonts.googleapis.com/css?family=Roboto"]
     request_log.outside.clear()  # expected here: do not fail the test
+
+
+CONTRAST = """el => {
+  const rgb = getComputedStyle(el).color.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
+  const [r, g, b] = rgb.map(c => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
+  const lum = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return 1.05 / (lum + 0.05);  // against the white page
+}"""
+
+
+@pytest.mark.parametrize("selector", ["article a.term", "article a.cite", "article p a:not(.term):not(.cite)"])
+def test_hovered_and_focused_links_keep_a_contrast_of_4_5(page, site_url, selector):
+    """Material's accent colour (hover, focus) is 4.25:1 on white; the site's is darker."""
+    page.goto(site_url + "en/articles/deepfake-clubhouse-2021/")
+    link = page.locator(selector).first
+    link.hover()
+    page.wait_for_timeout(300)  # Material's colour transition
+    assert link.evaluate(CONTRAST) >= 4.5
+    page.mouse.move(0, 0)
+    link.focus()
+    page.wait_for_timeout(300)
+    assert link.evaluate(CONTRAST) >= 4.5
