@@ -15,6 +15,7 @@ $(VENV)/.installed: pyproject.toml
 install: $(VENV)/.installed
 
 ## Generate the pages from seeds/ and serve the site with live reload.
+## One language only, rebuilt faster: make serve PREVIEW_LANGUAGE=vi (or en)
 serve: install
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 

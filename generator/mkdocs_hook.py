@@ -118,7 +118,7 @@ def on_post_template(output_content, template_name, config):
     i18n = config.plugins.get("i18n")
     if template_name != i18n_site.ERROR_PAGE or not i18n:
         return output_content
-    output = i18n_site.write_error_page(output_content, config.site_dir, i18n.current_language, i18n.default_language)
+    output = i18n_site.write_error_page(html.drop_indentation(output_content), config.site_dir, i18n.current_language, i18n.default_language)
     if not output:  # MkDocs then reports the template as skipped: say where the page went
         log.info("404 page of '%s' written to %s/%s", i18n.current_language, i18n.current_language, i18n_site.ERROR_PAGE)
     return output

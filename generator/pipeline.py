@@ -6,6 +6,8 @@ reads and writes nothing (a no-op regeneration), and the model is loaded only wh
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from pathlib import Path
 
 from . import cache
@@ -17,8 +19,24 @@ from .write import WriteReport, plan, write
 
 def generate(root: Path) -> tuple[Site, dict[str, str]]:
     """Load and validate the seeds under ``root`` and render every page (nothing is written)."""
-    site = validate(load_site(root))
-    return site, render(site)
+    with _no_cycle_collection():
+        site = validate(load_site(root))
+        return site, render(site)
+
+
+@contextlib.contextmanager
+def _no_cycle_collection():
+    """Python's cycle collector off while the model and pages are made: they are hundreds of
+    thousands of young objects, almost none in cycles, and each collection of the oldest
+    generation would also walk everything MkDocs holds in memory (load took 25 % longer at 1000
+    articles, more inside a build). Reference counting still frees what is dropped."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class LazySite(Site):

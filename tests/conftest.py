@@ -76,6 +76,14 @@ def _generated_only(folder: str, names: list[str]) -> list[str]:
     return [n for n in names if n in skip]
 
 
+
+def site_config(path: Path | None = None) -> dict:
+    """mkdocs.yml as MkDocs reads it (its ``!ENV`` tags resolved)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    return yaml_load((path or ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     return copy_project(tmp_path / "project")

@@ -16,9 +16,9 @@ from ruamel.yaml import YAML
 from generator import pipeline
 from generator.__main__ import main
 
-from .conftest import ROOT, SLUG, Project
+from .conftest import SLUG, Project, site_config
 
-EDIT_URI = YAML(typ="safe").load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["edit_uri"]
+EDIT_URI = site_config()["edit_uri"]
 REPOSITORY_FILES = EDIT_URI.removesuffix("docs/")  # …/edit/main/ + a path in the repository
 
 

@@ -51,7 +51,7 @@ TYPES = {
 REQUIRED = {
     "Article": {"headline", "inLanguage", "url", "isBasedOn"},
     "NewsArticle": {"publisher", "datePublished", "inLanguage"},
-    "CreativeWork": {"publisher", "description"},
+    "CreativeWork": {"publisher"},  # an outside source, by reference: its description is at its @id
     "WebSite": {"name", "url"},
     "DefinedTermSet": {"name", "inLanguage", "url", "hasDefinedTerm"},
     "DefinedTerm": {"name", "description", "inDefinedTermSet", "url"},

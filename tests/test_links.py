@@ -16,9 +16,8 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from ruamel.yaml import YAML
 
-from .conftest import ROOT
+from .conftest import site_config
 
 pytestmark = pytest.mark.site
 
@@ -101,9 +100,7 @@ def parse(path: Path) -> Page:
 
 
 def site_url() -> str:
-    config = YAML(typ="safe", pure=True)
-    config.constructor.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
-    return config.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    return site_config()["site_url"]
 
 
 def html_pages(site: Path) -> list[Path]:

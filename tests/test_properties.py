@@ -18,7 +18,6 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
-from ruamel.yaml import YAML
 
 from generator import fastload, model
 from generator.dates import Resolved, format_when, resolve
@@ -27,7 +26,7 @@ from generator.markdown import attr_value, escape, title_attr
 from generator.problems import SeedError
 from generator.sentences import split_sentences
 
-from .conftest import ROOT
+from .conftest import ROOT, site_config
 
 GOLDEN_SEEDS = ROOT / "tests" / "golden" / "input" / "seeds"
 #: Small real seed files (one per model) to mutate: valid YAML close to what contributors write.
@@ -192,7 +191,7 @@ def test_a_publication_date_before_the_year_1000_is_refused(published: dt.date):
 
 def _site_markdown() -> markdown.Markdown:
     """Python-Markdown with the extensions and settings of mkdocs.yml."""
-    config = YAML(typ="safe").load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = site_config()
     names, settings_ = [], {}
     for item in config["markdown_extensions"]:
         name, options = next(iter(item.items())) if isinstance(item, dict) else (item, None)

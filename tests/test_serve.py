@@ -22,9 +22,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from ruamel.yaml import YAML
 
-from .conftest import SLUG, Project, copy_project
+from .conftest import SLUG, Project, copy_project, site_config
 
 pytestmark = pytest.mark.site
 
@@ -92,7 +91,7 @@ class Server:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     base = tmp_path_factory.mktemp("serve")
     project = copy_project(base / "project", with_site_config=True)
-    site_url = YAML(typ="safe").load(project.read("mkdocs.yml"))["site_url"]
+    site_url = site_config(project.path("mkdocs.yml"))["site_url"]
     port = free_port()
     log = base / "terminal.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}

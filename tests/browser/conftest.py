@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from ruamel.yaml import YAML
+from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parents[2]
 SLUG = "deepfake-clubhouse-2021"  # the seed article
@@ -39,7 +39,7 @@ DESKTOP = {"width": 1280, "height": 800}
 
 def configured_url(site: Path) -> str:
     """``site_url`` of the built project's mkdocs.yml (the production address), ending in "/"."""
-    config = YAML(typ="safe").load((site.parent / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((site.parent / "mkdocs.yml").read_text(encoding="utf-8"))  # as MkDocs reads it (!ENV tags)
     return config["site_url"].rstrip("/") + "/"
 
 
