@@ -59,9 +59,13 @@ def copy_project(target: Path, with_site_config: bool = False) -> Project:
     return Project(target)
 
 
-def build_site(project: Project, *extra: str) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a copied project into its site/ folder."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1616112000"}
+def build_site(project: Project, *extra: str, preview_language: str | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a copied project into its site/ folder (both languages, unless
+    ``preview_language`` names the only one to build)."""
+    env = {key: value for key, value in os.environ.items() if key != "PREVIEW_LANGUAGE"}
+    env |= {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1616112000"}
+    if preview_language:
+        env["PREVIEW_LANGUAGE"] = preview_language
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project.path("mkdocs.yml")), *extra],
         cwd=project.root, env=env, capture_output=True, text=True, timeout=600,

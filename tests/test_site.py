@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SLUG
+from .conftest import SLUG, build_site, copy_project
 
 pytestmark = pytest.mark.site
 
@@ -86,3 +86,14 @@ def test_timeline_keeps_the_meeting_and_the_statement_apart(built_site: Path):
     assert ("2021-03-18", "March 18, 2021") in datetimes
     assert ("2021-02", "early February 2021") in datetimes
     assert values.index("2021-02") < values.index("2021-03-17") < values.index("2021-03-18")
+
+
+@pytest.mark.parametrize(("lang", "other"), [("en", "vi"), ("vi", "en")])
+def test_a_preview_of_one_language_builds_that_language_at_the_root(tmp_path: Path, lang: str, other: str):
+    """`make serve PREVIEW_LANGUAGE=en`: one language, half the work per save."""
+    project = copy_project(tmp_path / "project", with_site_config=True)
+    result = build_site(project, preview_language=lang)
+    assert result.returncode == 0, result.stderr
+    site = project.path("site")
+    assert f'<html lang="{lang}"' in (site / "articles" / SLUG / "index.html").read_text(encoding="utf-8")
+    assert not (site / "en").exists() and not (site / other).exists()

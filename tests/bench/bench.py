@@ -491,14 +491,14 @@ def measure_serve(workdir: Path, echo, one_language: bool = False) -> dict:
     name = "serve-vi" if one_language else "serve"
     project = copy_project(workdir / name / "project", with_site_config=True)
     config = project.path("mkdocs.yml")
-    if one_language:  # the proposed preview mode: the English build switched off (in this copy only)
-        text = config.read_text(encoding="utf-8")
-        config.write_text(re.sub(r"(- locale: en\n(?:\s+\w+:.*\n)*?\s+build:) true", r"\1 false", text), encoding="utf-8")
     mount = re.search(r"^site_url:\s*\S+?//[^/]+(/\S*)?$", config.read_text(encoding="utf-8"), re.MULTILINE)
     mount_path = (mount.group(1) if mount and mount.group(1) else "/").rstrip("/") + "/"
     port = _free_port()
     url = f"http://127.0.0.1:{port}{mount_path}{PAGE_TYPES['explainer']}"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {key: value for key, value in os.environ.items() if key != "PREVIEW_LANGUAGE"}
+    env |= {"NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    if one_language:  # make serve PREVIEW_LANGUAGE=vi
+        env["PREVIEW_LANGUAGE"] = "vi"
     log = open(workdir / name / "serve.log", "w")  # noqa: SIM115 (closed below)
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"], cwd=project.root, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
@@ -637,7 +637,7 @@ def report(results: dict) -> list[str]:
         lines.append(f"  {verdict(seen is not None and seen <= SERVE_SECONDS):<8} mkdocs serve shows a seed edit within {SERVE_SECONDS:.0f} s: {_s(seen)}")
         one = results.get("serve_one_language")
         if one:
-            lines.append(f"  {'(info)':<8} same with the English build off in the copy's mkdocs.yml: {_s(one['edit_visible'])}")
+            lines.append(f"  {'(info)':<8} same, previewing one language (make serve PREVIEW_LANGUAGE=vi): {_s(one['edit_visible'])}")
     else:
         lines.append(f"  {'n/a':<8} mkdocs serve latency (skipped)")
     if pages:
