@@ -10,6 +10,7 @@ Thin glue: the work is done by ``generator.pipeline``, ``generator.i18n_site`` a
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from urllib.parse import urljoin
@@ -22,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # when MkDocs runs without the project installed
     sys.path.insert(0, str(ROOT))
 
-from generator import html, i18n_site, jsonld, navigation, opendata, pipeline, search  # noqa: E402
+from generator import html, i18n_site, jsonld, navigation, opendata, pipeline, search, watch  # noqa: E402
 from generator.problems import SeedError  # noqa: E402
 from generator.strings import strings  # noqa: E402
 from generator.urls import DATA_DIR, SiteUrls  # noqa: E402
@@ -89,6 +90,32 @@ def on_template_context(context, template_name, config):
     if context.get("nav"):
         context["nav"] = navigation.for_page(context["nav"])
     return context
+
+
+def on_serve(server, config, builder):
+    """Watch ``docs/`` without the generator's own files (``generator.watch``): a seed edit then
+    rebuilds once, not a second time for the pages the generator wrote."""
+    import watchdog.events
+
+    docs = os.path.abspath(config.docs_dir)
+    condition = getattr(server, "_rebuild_cond", None)
+    if condition is None or not hasattr(server, "_want_rebuild") or docs not in getattr(server, "_watched_paths", {}):
+        return server  # another MkDocs: keep its own watch (and the extra rebuild)
+    generated = watch.GeneratedFiles(Path(docs))
+
+    def changed(event) -> None:
+        paths = [event.src_path, getattr(event, "dest_path", "")]
+        if event.is_directory or all(not p or generated.is_generated(p) for p in paths):
+            return
+        with condition:  # what MkDocs' own watch does
+            server._want_rebuild = True
+            condition.notify_all()
+
+    server.unwatch(docs)
+    handler = watchdog.events.FileSystemEventHandler()
+    handler.on_any_event = changed
+    server.observer.schedule(handler, docs, recursive=True)
+    return server
 
 
 @event_priority(50)  # before mkdocs-static-i18n replaces the file list with one language's pages
