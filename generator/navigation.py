@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 
-from mkdocs.structure.nav import Navigation, Section, _add_previous_and_next_links, _get_by_type
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 #: Order of the top-level navigation, by source file or folder name; others follow.
@@ -52,9 +52,19 @@ def arrange(nav: Navigation, articles_title: str, titles: dict[str, str]) -> Nav
     rank = {name: i for i, name in enumerate(ORDER)}
     nav.items.sort(key=lambda item: rank.get(top_name(item), len(rank)))
     # the previous and next links of the pages' footers follow the new order (MkDocs set them before)
-    nav.pages = _get_by_type(nav.items, Page)
-    _add_previous_and_next_links(nav.pages)
+    nav.pages = list(_pages(nav.items))
+    for before, page, after in zip([None, *nav.pages[:-1]], nav.pages, [*nav.pages[1:], None], strict=True):
+        page.previous_page, page.next_page = before, after
     return nav
+
+
+def _pages(items):
+    """The pages of the navigation, in its order."""
+    for item in items:
+        if isinstance(item, Page):
+            yield item
+        elif isinstance(item, Section):
+            yield from _pages(item.children)
 
 
 def _slug(item) -> str:
