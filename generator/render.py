@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import multiprocessing
 import posixpath
 import re
+import sys
+import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -347,9 +350,34 @@ class PageView:
         return [(self.link(path), title) for path, title in sorted(pages.items())]
 
 
+#: From this many articles on, the languages are rendered in parallel (below, starting a process
+#: costs more than it saves).
+PARALLEL_FROM = 20
+_forked_site: Site | None = None  # the model a forked worker renders from (inherited, not pickled)
+
+
 def render(site: Site) -> dict[str, str]:
-    """Every generated page of both languages, keyed by its path under ``docs/``."""
-    pages: dict[str, str] = {}
-    for lang in LANGUAGES:
-        pages.update(Renderer(site, lang).pages())
+    """Every generated page of both languages, keyed by its path under ``docs/``.
+
+    The languages are independent: on a large site the second is rendered by a forked process
+    while this one renders the first (rendering is most of the generator's time). Only on Linux,
+    and only when this process runs no other thread (``mkdocs serve`` does: then one by one)."""
+    global _forked_site
+    first, *others = LANGUAGES
+    if len(site.articles) < PARALLEL_FROM or sys.platform != "linux" or threading.active_count() > 1:
+        return dict(sorted(((path, text) for lang in LANGUAGES for path, text in Renderer(site, lang).pages().items())))
+    _forked_site = site
+    try:
+        with multiprocessing.get_context("fork").Pool(len(others)) as pool:
+            results = [pool.apply_async(_render_forked, (lang,)) for lang in others]
+            pages = Renderer(site, first).pages()
+            for result in results:
+                pages.update(result.get())
+    finally:
+        _forked_site = None
     return dict(sorted(pages.items()))
+
+
+def _render_forked(lang: str) -> dict[str, str]:
+    assert _forked_site is not None
+    return Renderer(_forked_site, lang).pages()
