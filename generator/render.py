@@ -364,13 +364,16 @@ def render(site: Site) -> dict[str, str]:
     and only when this process runs no other thread (``mkdocs serve`` does: then one by one)."""
     global _forked_site
     first, *others = LANGUAGES
+    pages: dict[str, str] = {}
     if len(site.articles) < PARALLEL_FROM or sys.platform != "linux" or threading.active_count() > 1:
-        return dict(sorted(((path, text) for lang in LANGUAGES for path, text in Renderer(site, lang).pages().items())))
+        for lang in LANGUAGES:
+            pages.update(Renderer(site, lang).pages())
+        return dict(sorted(pages.items()))
     _forked_site = site
     try:
         with multiprocessing.get_context("fork").Pool(len(others)) as pool:
             results = [pool.apply_async(_render_forked, (lang,)) for lang in others]
-            pages = Renderer(site, first).pages()
+            pages.update(Renderer(site, first).pages())
             for result in results:
                 pages.update(result.get())
     finally:
