@@ -292,10 +292,9 @@ def cited_sentences(site: Site) -> set[tuple[str, str]]:
     return {resolve_key(site, c, citation) for c in claims_of(site) for citation in c.cite}
 
 
-def article_data(site: Site, article: Article, urls: SiteUrls, cited: set[tuple[str, str]] | None = None) -> ArticleData:
+def article_data(site: Site, article: Article, urls: SiteUrls, cited: set[tuple[str, str]]) -> ArticleData:
     """The data of one article; ``cited`` is ``cited_sentences(site)``, computed once for all articles."""
     base = f"articles/{article.slug}"
-    cited = cited_sentences(site) if cited is None else cited
     facts = article.facts
     source_ids = [s for section in _sections(facts) for claim in section.claims for s in claim.sources]
     source_ids += [s for event in facts.events for s in event.sources]

@@ -81,6 +81,16 @@ def _generated_only(folder: str, names: list[str]) -> list[str]:
 
 
 
+def stop(process: subprocess.Popen, timeout: float = 10) -> None:
+    """Ask a process to end; kill it if it has not within ``timeout`` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def site_config(path: Path | None = None) -> dict:
     """mkdocs.yml as MkDocs reads it (its ``!ENV`` tags resolved)."""
     from mkdocs.utils.yaml import yaml_load

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import SLUG, Project, copy_project, site_config
+from .conftest import SLUG, Project, copy_project, site_config, stop
 
 pytestmark = pytest.mark.site
 
@@ -108,12 +108,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         served.settle()
         yield served
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def test_saving_a_seed_updates_the_served_page_and_the_builds_settle(server: Server):

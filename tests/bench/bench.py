@@ -10,10 +10,9 @@ Every build runs in a temporary copy of the project (never in the project itself
 process whose peak resident memory is read with ``wait4``.
 
     python tests/bench/bench.py [--sizes "10 100 1000"] [--json results.json] [--skip-browser]
-                                [--skip-serve] [--profile] [--what-if-nav] [--keep]
+                                [--skip-serve] [--profile] [--keep]
 
-``--profile`` prints a pyinstrument profile of the generator in each build; ``--what-if-nav``
-tries the proposed navigation in the copies (figures of a what-if, labelled as such).
+``--profile`` prints a pyinstrument profile of the generator in each build.
 The machine matters: timings on a loaded machine are longer, so the CPU share is printed too.
 """
 
@@ -21,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import gzip
 import http.server
 import json
@@ -245,34 +245,23 @@ def run_child(kind: str, root: Path, log: Path) -> dict:
 # -- corpora ------------------------------------------------------------------------------------------
 
 
-def copy_project(target: Path, with_site_config: bool = False):
-    """``copy_project`` of the tests (tests/conftest.py): seeds, hand-written pages, site config."""
+@functools.cache
+def _conftest():
+    """tests/conftest.py, whose helpers the benchmark shares with the tests."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("project_conftest", ROOT / "tests" / "conftest.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.copy_project(target, with_site_config=with_site_config)
+    return module
 
 
-def what_if_nav(root: Path) -> None:
-    """A proposal, tried in a copy only: the navigation of a page lists the pages of its own
-    article, not those of every other article (the home page lists the articles). Material
-    renders the whole navigation into every page: with every article listed, a page grows with
-    the site, and the build with the square of the number of articles."""
-    import material
-
-    source = (Path(material.__file__).parent / "templates" / "partials" / "nav-item.html").read_text(encoding="utf-8")
-    head = "{% macro render(nav_item, path, level, parent) %}"
-    assert head in source
-    source = source.replace(head, head + "\n{% if not (level >= 2 and nav_item.children and not nav_item.active) %}", 1)
-    end = source.rindex("{% endmacro %}")
-    source = source[:end] + "{% endif %}\n" + source[end:]
-    (root / "overrides" / "partials").mkdir(parents=True, exist_ok=True)
-    (root / "overrides" / "partials" / "nav-item.html").write_text(source, encoding="utf-8")
+def copy_project(target: Path, with_site_config: bool = False):
+    """``copy_project`` of the tests: seeds, hand-written pages, site config."""
+    return _conftest().copy_project(target, with_site_config=with_site_config)
 
 
-def prepare(workdir: Path, size: int | None, nav: bool = False) -> Path:
+def prepare(workdir: Path, size: int | None) -> Path:
     """A copy of the project with the seed site (size None) or a synthetic corpus of ``size`` articles."""
     root = workdir / ("seed" if size is None else f"corpus-{size}") / "project"
     project = copy_project(root, with_site_config=True)
@@ -281,15 +270,13 @@ def prepare(workdir: Path, size: int | None, nav: bool = False) -> Path:
 
         shutil.rmtree(project.path("seeds"))
         write_corpus(project.path("seeds"), size)
-    if nav:
-        what_if_nav(root)
     return root
 
 
-def measure_size(workdir: Path, size: int | None, echo, nav: bool = False, profile: bool = False) -> dict:
+def measure_size(workdir: Path, size: int | None, echo, profile: bool = False) -> dict:
     label = "seed" if size is None else f"{size} articles"
     started = time.perf_counter()
-    root = prepare(workdir, size, nav)
+    root = prepare(workdir, size)
     prepared = time.perf_counter() - started
     echo(f"[{label}] project prepared in {prepared:.1f} s; building…")
     logs = root.parent
@@ -525,11 +512,7 @@ def measure_serve(workdir: Path, echo, one_language: bool = False) -> dict:
                 break
             time.sleep(0.05)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        _conftest().stop(process, timeout=20)
         log.close()
     echo(f"[{name}] first page after {first:.1f} s; edit visible after {seen if seen is None else round(seen, 2)} s")
     return {"startup": first, "edit_visible": seen}
@@ -558,8 +541,6 @@ def verdict(ok: bool | None) -> str:
 
 def report(results: dict) -> list[str]:
     lines = [f"Machine: {results['machine']}", ""]
-    if results.get("what_if_nav"):
-        lines += ["WHAT-IF: the copies use the proposed navigation (--what-if-nav); these are not the project's figures.", ""]
     head = f"{'':<16}" + "".join(f"{r['label']:>16}" for r in results["sizes"])
     lines.append("Build (cold, in a fresh copy; MkDocs build includes the generator and the search index)")
     lines.append(head)
@@ -674,7 +655,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument("--skip-serve", action="store_true")
     parser.add_argument("--profile", action="store_true", help="print a pyinstrument profile of the generator in each build")
-    parser.add_argument("--what-if-nav", action="store_true", help="try the proposed navigation (in the copies only): figures of a what-if, not of the project")
     parser.add_argument("--child", nargs=3, metavar=("KIND", "ROOT", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -692,12 +672,12 @@ def main(argv: list[str] | None = None) -> int:
     def echo(text: str) -> None:
         print(f"{time.perf_counter() - started:7.1f} s  {text}", flush=True)
 
-    results: dict = {"machine": machine(), "sizes": [], "what_if_nav": args.what_if_nav}
+    results: dict = {"machine": machine(), "sizes": []}
     echo(f"working in {workdir}")
     try:
         sizes = [None] + [int(s) for s in args.sizes.split()]
         for size in sizes:
-            results["sizes"].append(measure_size(workdir, size, echo, args.what_if_nav, args.profile))
+            results["sizes"].append(measure_size(workdir, size, echo, args.profile))
         seed_root = Path(results["sizes"][0]["root"])
         if not args.skip_browser:
             results["pages"] = measure_pages(workdir, seed_root, echo)
