@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
@@ -57,8 +58,23 @@ def on_config(config):
     return config
 
 
+#: Front matter that Material prints into the page as it is (``<title>``, ``<meta content="…">``,
+#: the header, navigation, breadcrumbs and footer links): plain text everywhere on this site.
+_TEXT_META = ("title", "description", "author")
+
+
 def on_page_markdown(markdown, page, config, files):
-    """The edit link of a generated page opens its seed file, not the generated Markdown."""
+    """Front matter text reaches the theme escaped; the edit link of a generated page opens its
+    seed file, not the generated Markdown.
+
+    MkDocs' template environment does not autoescape, and Material prints ``page.meta.title``,
+    ``page.meta.description`` and ``page.title`` raw in elements and attributes. As ``Markup``,
+    the escaped text prints literally there, and Jinja's ``| e`` does not escape it twice.
+    """
+    for key in _TEXT_META:
+        value = page.meta.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            page.meta[key] = escape(value)
     seed = page.meta.get("generated_from")
     if seed and config.edit_uri:
         edit_docs = urljoin((config.repo_url or "").rstrip("/") + "/", config.edit_uri)
@@ -74,7 +90,7 @@ def on_nav(nav, config, files):
     """Name article sections by their title (not their folder) and order the top level."""
     lang = config.theme.get("language", "vi")
     words = strings(lang) if lang in ("vi", "en") else strings("vi")
-    titles = {a.slug: a.meta.title[lang] for a in _site.articles} if _site and lang in ("vi", "en") else {}
+    titles = {a.slug: escape(a.meta.title[lang]) for a in _site.articles} if _site and lang in ("vi", "en") else {}
     return navigation.arrange(nav, words["articles"], titles)
 
 

@@ -31,7 +31,7 @@ PLACEHOLDER = "TODO"
 EARLIEST_YEAR = 1000
 DRAFT_HELP = "Found by `generator draft`: confirm it, then delete `draft: true`"
 
-_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<\s*/?\s*[A-Za-z]+\s*$|&[A-Za-z]+;|&#[0-9]+;")
+_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<\s*/?\s*[A-Za-z]+\s*$|&[A-Za-z]+;|&#[0-9]+;|&#[xX][0-9A-Fa-f]+;")
 #: Invisible characters that text has no use for: control characters (not tab or line breaks)
 #: and the bidirectional overrides that can make text display differently from what it says.
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")

@@ -458,6 +458,14 @@ CATALOGUE = [
         ],
     ),
     Bad(
+        "hex-character-reference-in-a-fact",
+        _replace(GLOSSARY, 'term: {vi: "deepfake", en: "deepfake"}', 'term: {vi: "deepfake", en: "&#x3C;script&#x3E;"}'),
+        lambda p: [
+            f"{GLOSSARY}:{p.line_of(GLOSSARY, '&#x3C;')}:32: terms[0].term.en: HTML is not allowed in fact text (found '&#x3C;')\n"
+            "    fix: write plain text: pages show fact text literally; describe instead of marking up"
+        ],
+    ),
+    Bad(
         "invisible-character-in-a-fact",
         _replace(GLOSSARY, 'term: {vi: "deepfake", en: "deepfake"}', 'term: {vi: "deepfake", en: "deep\\u202efake"}'),
         lambda p: [
