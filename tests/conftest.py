@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SLUG = "deepfake-clubhouse-2021"
+#: The corpus that tests of content run on (a frozen copy of the seeds: tests/fixtures/corpus/README.md).
+CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "seeds"
+SLUG = "deepfake-clubhouse-2021"  # the article of the test corpus
 
 
 class Project:
@@ -46,9 +48,10 @@ class Project:
         return {p.relative_to(base).as_posix(): p.read_bytes() for p in sorted(base.rglob("*")) if p.is_file()}
 
 
-def copy_project(target: Path, with_site_config: bool = False) -> Project:
-    """Copy seeds/ and hand-written docs/ (and mkdocs.yml, overrides/ for a site build)."""
-    shutil.copytree(ROOT / "seeds", target / "seeds")
+def copy_project(target: Path, with_site_config: bool = False, seeds: Path = CORPUS) -> Project:
+    """Copy a corpus (the test corpus, unless ``seeds`` names another, such as the real ``ROOT /
+    "seeds"``) as seeds/, the hand-written docs/ (and mkdocs.yml, overrides/ for a site build)."""
+    shutil.copytree(seeds, target / "seeds")
     shutil.copytree(ROOT / "docs", target / "docs", ignore=_generated_only)
     if with_site_config:
         shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
@@ -107,6 +110,15 @@ def project(tmp_path: Path) -> Project:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The whole site, built once per test session from a copy of the project; its site/ folder."""
     project = copy_project(tmp_path_factory.mktemp("site") / "project", with_site_config=True)
+    result = build_site(project)
+    assert result.returncode == 0, result.stderr
+    return project.path("site")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the real seeds/, built once per test session: only for what holds of any corpus."""
+    project = copy_project(tmp_path_factory.mktemp("real") / "project", with_site_config=True, seeds=ROOT / "seeds")
     result = build_site(project)
     assert result.returncode == 0, result.stderr
     return project.path("site")

@@ -20,7 +20,7 @@ from generator.draft import analyse, find_dates, find_names, find_quotes
 from generator.load import read_article_text, read_yaml
 from generator.sentences import fingerprint
 
-from .conftest import ROOT, SLUG, Project, build_site, copy_project
+from .conftest import CORPUS, ROOT, SLUG, Project, build_site, copy_project
 from .fixtures import second_article
 from .fixtures.second_article import add_site_entries, dump, load
 
@@ -168,9 +168,9 @@ def test_a_confirmed_name_must_name_a_listed_entity(project: Project, capsys):
 
 def measure_seed() -> dict[str, tuple[set[str], set[str]]]:
     """Curated names and article-cited events of the seed, and those the draft found."""
-    text = read_article_text(ROOT / "seeds" / SLUG / "article.vi.txt", ROOT)
-    meta = model.ArticleMeta.model_validate(read_yaml(ROOT / "seeds" / SLUG / "article.yml", ROOT).data)
-    facts = model.Facts.model_validate(read_yaml(ROOT / "seeds" / SLUG / "facts.yml", ROOT).data)
+    text = read_article_text(CORPUS / SLUG / "article.vi.txt", ROOT)
+    meta = model.ArticleMeta.model_validate(read_yaml(CORPUS / SLUG / "article.yml", ROOT).data)
+    facts = model.Facts.model_validate(read_yaml(CORPUS / SLUG / "facts.yml", ROOT).data)
     entities = model.Entities.model_validate(read_yaml(ROOT / "seeds/entities.yml", ROOT).data)
     found = analyse(text, SLUG, meta.published, ROOT)
     candidates = {name.casefold() for name in found.names}

@@ -18,7 +18,7 @@ from generator.load import load_site
 from generator.model import FILE_MODELS
 from generator.strings import strings
 
-from .conftest import ROOT, SLUG
+from .conftest import CORPUS, ROOT, SLUG
 from .test_links import resolve, site_url
 
 SEED_FILES = sorted([*(ROOT / "seeds").glob("*.yml"), *(ROOT / "seeds").glob("*/*.yml")])
@@ -85,7 +85,7 @@ def test_every_kind_of_seed_file_is_in_the_project():
 
 def test_the_seed_schemas_catch_what_an_editor_gets_wrong():
     facts = json.loads((ROOT / "generator" / "schema" / "facts.schema.json").read_text(encoding="utf-8"))
-    text = (ROOT / "seeds" / SLUG / "facts.yml").read_text(encoding="utf-8")
+    text = (CORPUS / SLUG / "facts.yml").read_text(encoding="utf-8")
     wrong = text.replace("cite: [p2s2]", "cites: [p2s2]", 1).replace("when: {weekday: thursday}", "when: {weekday: thurday}", 1)
     wrong = wrong.replace("when: {date: 2021-02, part: early}", "when: {date: 2021-2, part: early}", 1)
     found = errors(facts, load_yaml(wrong))
@@ -93,7 +93,7 @@ def test_the_seed_schemas_catch_what_an_editor_gets_wrong():
     assert any("'thurday'" in e for e in found), found
     assert any("'2021-2'" in e for e in found), found
     article = json.loads((ROOT / "generator" / "schema" / "article.schema.json").read_text(encoding="utf-8"))
-    meta = load_yaml((ROOT / "seeds" / SLUG / "article.yml").read_text(encoding="utf-8"))
+    meta = load_yaml((CORPUS / SLUG / "article.yml").read_text(encoding="utf-8"))
     meta["sentences"]["p2x1"] = meta["sentences"].pop("p2s1")
     meta["title"]["en"] = ""
     assert errors(article, meta) == [

@@ -1,8 +1,8 @@
 from generator.sentences import fingerprint, split_paragraphs, split_sentences
 
-from .conftest import ROOT, SLUG
+from .conftest import CORPUS, SLUG
 
-SEED = (ROOT / "seeds" / SLUG / "article.vi.txt").read_text(encoding="utf-8")
+SEED = (CORPUS / SLUG / "article.vi.txt").read_text(encoding="utf-8")
 
 
 def test_seed_has_ten_paragraphs_and_twelve_sentences():

@@ -97,3 +97,14 @@ def test_a_preview_of_one_language_builds_that_language_at_the_root(tmp_path: Pa
     site = project.path("site")
     assert f'<html lang="{lang}"' in (site / "articles" / SLUG / "index.html").read_text(encoding="utf-8")
     assert not (site / "en").exists() and not (site / other).exists()
+
+
+def test_the_real_seeds_build_and_every_page_has_its_twin(real_site: Path):
+    """Whatever articles seeds/ holds: a strict build, and every page in both languages."""
+    vi = sorted(p.relative_to(real_site).as_posix() for p in real_site.rglob("index.html") if not p.relative_to(real_site).as_posix().startswith("en/"))
+    assert "index.html" in vi and any(page.startswith("articles/") for page in vi)
+    for page in vi:
+        assert parse(real_site / page).html_lang == "vi", page
+        assert parse(real_site / "en" / page).html_lang == "en", page
+        switch = parse(real_site / page).switch
+        assert switch["en"].endswith("/en/" + page.removesuffix("index.html")), (page, switch)
