@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 import time
 from pathlib import Path
@@ -25,7 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     drafting = commands.add_parser("draft", help="scaffold seeds/SLUG/ from an article text, with candidate facts to confirm")
     drafting.add_argument("path", type=Path, help="the article text (UTF-8, one paragraph per line)")
     drafting.add_argument("--slug", required=True, help="the article's folder name, e.g. ai-labels-2022")
-    drafting.add_argument("--published", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="publication date (relative dates are resolved against it)")
+    drafting.add_argument("--published", metavar="DATE", help="publication date: 2019, 2019-06, 2019-06-05 or 2019-06-05T14:30+07:00 (dates of the text are resolved against it)")
+    drafting.add_argument("--json", action="store_true", help="print the candidates (names, numbers, dates, quotes) as one JSON object")
+    drafting.add_argument("--dry-run", action="store_true", help="write nothing")
     schema = commands.add_parser("schema", help="write the JSON Schemas of the seed files and the open data to generator/schema/")
     schema.add_argument("--check", action="store_true", help="only report schema files that differ from the models (exit status 1)")
     args = parser.parse_args(argv)
@@ -53,12 +54,23 @@ def main(argv: list[str] | None = None) -> int:
             changed = schemas.write()
             print(f"generator: {len(changed)} schema files written or removed, {len(schemas.schema_files()) - len(changed)} unchanged")
         elif args.command == "draft":
-            from .draft import draft, summary
-
-            print(summary(draft(root, args.path, args.slug, args.published)))
+            return _draft(root, args)
     except SeedError as error:
         print(error.report(), file=sys.stderr)
         return 1
+    return 0
+
+
+def _draft(root: Path, args: argparse.Namespace) -> int:
+    from .draft import as_json, draft, parse_published, summary
+
+    try:
+        published = parse_published(args.published)
+    except ValueError as error:
+        print(f"generator draft: {error}", file=sys.stderr)
+        return 2
+    result = draft(root, args.path, args.slug, published, write=not args.dry_run)
+    print(as_json(result) if args.json else summary(result, written=not args.dry_run))
     return 0
 
 

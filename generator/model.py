@@ -199,6 +199,7 @@ class Name(Strict):
 class Facts(Strict):
     """`seeds/<slug>/facts.yml`."""
 
+    to_confirm: list[PlainText] = Field(default=[], exclude=True, description="What `generator draft` found and a contributor still has to check, one line each; refused until empty")
     explainer: Explainer
     themes: list[Theme] = []
     events: list[Event] = []

@@ -232,7 +232,7 @@ def _check_article(site: Site, article: Article, entities: set[str]) -> Iterator
 
 
 def _unfinished(site: Site) -> Iterator[Problem]:
-    """Drafts (`draft: true`) and placeholders (text starting with TODO) left in any seed file."""
+    """Drafts (`draft: true`, lines of `to_confirm`) and placeholders (text starting with TODO) left in any seed file."""
     files: list[tuple[Document, object, Article | None]] = [
         (site.docs[f"seeds/{n}.yml"], data, None) for n, data in (("glossary", site.glossary), ("entities", site.entities), ("sources", site.sources))
     ]
@@ -259,6 +259,8 @@ def _unfinished(site: Site) -> Iterator[Problem]:
 
     for doc, data, article in files:
         yield from walk(doc, data, (), article)
+        for k, line in enumerate(getattr(data, "to_confirm", [])):
+            yield doc.problem(("to_confirm", k), f"still to confirm: {line}", "check it against the article and correct the facts, then delete this line (and `to_confirm:` when it is empty)")
 
 
 def _draft_problem(doc: Document, item: object, loc: Loc, article: Article | None) -> Problem:
