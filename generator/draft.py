@@ -333,7 +333,11 @@ class _Facts:
             self.to_confirm.append(f"event {item['id']} {_date_note(event, self.found.published)}")
             events.append(item)
         for date, sid in self.found.relative:
-            unit = {"D": "days", "W": "weeks", "M": "months", "Y": "years"}[date.value[-1]] if date.value else "?"
+            if date.value is None:
+                self.to_confirm.append(f"relative date ({sid}): “{date.text}” → {date.english}, relative to publication, whose day is not known: "
+                                       "date an event when you know it, or delete this line")
+                continue
+            unit = {"D": "days", "W": "weeks", "M": "months", "Y": "years"}[date.value[-1]]
             self.to_confirm.append(f"relative date ({sid}): “{date.text}” → {date.english}, relative to {date.relative_to}"
                                    f"{' (approximate)' if date.approximate else ''}: add an event dated from that one ({unit}), or delete this line")
         return events

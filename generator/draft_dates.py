@@ -155,7 +155,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"(?:thứ\s+(?P<wd>Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy)|(?P<sunday>chủ\s+nhật))(?P<which>\s+(?:tuần\s+)?(?:trước|này|qua))?(?!\w)", _I)),
     ("relative", re.compile(r"(?<!\w)(?P<approx>gần|khoảng|chừng|hơn)?\s*" + _COUNT
                             + r"\s+(?P<unit>ngày|hôm|tuần|tháng|năm)\s+(?P<dir>sau|trước|qua|nay)"
-                            r"(?P<anchor>\s+(?:đó|khi(?:\s+[^\s,.;:()“”\"]+){1,3}|(?:vụ|sự|cuộc|lễ|buổi|trận)\s+[^\s,.;:()“”\"]+))?(?!\w)", _I)),
+                            r"(?P<anchor>\s+(?:đó|khi(?:\s+[^\s,.;:()“”\"]+){1,4}|(?:vụ|sự|cuộc|lễ|buổi|trận)\s+[^\s,.;:()“”\"]+))?(?!\w)", _I)),
     ("my", re.compile(r"(?<!\w)(?:(?P<part>đầu|giữa|cuối)\s+)?tháng\s+" + _MONTH + r"(?:\s+năm\s+|\s*[/.-]\s*)(?P<year>\d{4})(?!\w)", _I)),
     ("my", re.compile(r"(?<!\w)(?:(?P<part>đầu|giữa|cuối)\s+)?tháng\s+" + _MONTH + r"\s+(?P<rel>năm\s+(?:ngoái|trước|nay|tới|sau))(?!\w)", _I)),
     ("my", re.compile(r"(?<!\w)(?:(?P<part>đầu|giữa|cuối)\s+)?tháng\s+" + _MONTH + r"(?![\w/.]*\d)(?!\w)", _I)),

@@ -87,6 +87,9 @@ KIND_CONTEXT = (
                 "đạo diễn", "diễn viên", "sĩ")),
 )
 PLACE_BEFORE = ("ở", "tại", "nước", "thành phố", "tỉnh", "tới", "đến", "người")
+#: Words before a lone capitalised Vietnamese word that make it a name (ông Việt, ứng dụng Mây).
+CUES = frozenset({"ông", "bà", "anh", "chị", "cô", "chú", *PLACE_BEFORE, *(cue for _, cues in KIND_CONTEXT for cue in cues)}) - {"ở", "tới", "đến", "người"}
+ALL_PREFIXES = frozenset(p for prefixes in ORG_PREFIXES.values() for p in prefixes) - {"viện kiểm sát", "quốc hội", "chính phủ", "công an"}
 _TOKEN = re.compile(r"\w+(?:[.'’&-]\w+)*")
 #: The shape of a Vietnamese syllable written without diacritics ("Quy", "Theo", "Trong").
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?", re.IGNORECASE)
@@ -242,13 +245,24 @@ def _english_words(words: list[str]) -> bool:
         words[0].casefold() in ("the", "a", "an") or any(w.casefold() in ENGLISH_JOINS for w in words[1:]))
 
 
+def _place_first(run: list[re.Match[str]], words: list[str]) -> int:
+    """How many words of a country or city start a longer run of capitalised words (Pháp | Emmanuel Macron)."""
+    for n in (3, 2, 1):
+        if n < len(run) and " ".join(w.casefold() for w in words[:n]) in PLACES and all(map(_capitalised, words[n:])):
+            return n
+    return 0
+
+
 def _split(run: list[re.Match[str]]) -> list[list[re.Match[str]]]:
     """A country before a person's name, and a surname after a body's name, start new names."""
     words = [t.group() for t in run]
-    if len(run) > 1:
-        for n in (3, 2, 1):
-            if " ".join(w.casefold() for w in words[:n]) in PLACES and n < len(run) and all(_capitalised(w) for w in words[n:]):
-                return [run[:n], *_split(run[n:])]
+    if " ".join(words).casefold() in PLACES:
+        return [run]
+    if len(run) > 2 and words[1] in ("The", "A", "An") and _vietnamese_word(words[0]):
+        return [run[:1], *_split(run[1:])]  # Phim | The quiet river
+    n = _place_first(run, words)
+    if n:
+        return [run[:n], *_split(run[n:])]
     for k in range(1, len(run) - 1):
         if words[k].casefold() in SURNAMES and _capitalised(words[k + 1]) and any(not _capitalised(w) for w in words[:k]):
             return [run[:k], run[k:]]
@@ -270,11 +284,11 @@ def _keep(words: list[str], at_start: bool, before: str) -> bool:
     single = len(words) == 1
     if text in PLACES and not (at_start and single and text in TITLES):
         return True  # Pháp, Mỹ; "(Anh)" is England, "Anh ấy" at a sentence start is not
-    if text in NOT_NAMES or single and (text in TITLES or _prefix_kind(words)):
-        return False  # USD; a bare "Tổng"; "Ban giám khảo", a bare "Bộ"
+    if text in NOT_NAMES or text in ALL_PREFIXES or single and (text in TITLES or _prefix_kind(words)):
+        return False  # USD; a bare "Tổng"; "Ban giám khảo", a bare "Bộ" or "Công ty"
     if _surely_name(words, text):
         return True
-    return single and not at_start and before.split()[-1:] in (["ông"], ["bà"], ["anh"], ["chị"], ["cô"])  # ông Việt
+    return single and not at_start and any(f" {before}".endswith(f" {cue}") for cue in CUES)  # ông Việt, ứng dụng Mây
 
 
 def _strip(run: list[re.Match[str]]) -> list[re.Match[str]]:

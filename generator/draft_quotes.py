@@ -24,6 +24,12 @@ _AFTER = re.compile(r"^\s*[,.]?\s*(?P<who>[^,.;:“”\"]{2,60}?)\s+" + _SAY + r
 _BEFORE = re.compile(r"(?P<who>[^,.;:“”\"]{2,80}?)\s+" + _SAY + r"(?:\s+(?:rằng|là|với\s+[^,:“]{1,40}))?\s*[:,]?\s*$", re.IGNORECASE)
 
 
+#: Words that introduce a quoted title, prompt, slogan or term, never somebody's words.
+LABELS = ("dòng chữ", "câu lệnh", "lệnh", "khẩu hiệu", "tiêu đề", "tựa đề", "biển", "phim", "bài hát", "ca khúc", "sách", "chương trình",
+          "chiến dịch", "cụm từ", "từ khóa", "từ khoá", "thuật ngữ", "hashtag", "chuyên mục", "tên", "nhãn", "prompt", "dự án", "ứng dụng")
+_LABEL = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(label) for label in LABELS) + r")\s*[:,]?\s*$", re.IGNORECASE)
+
+
 @dataclass
 class QuoteFound:
     text: str
@@ -57,6 +63,9 @@ def find_quotes(paragraph: str) -> list[QuoteFound]:
         if not text:
             continue
         speaker = None
+        if _LABEL.search(paragraph[: m.start()]):
+            found.append(QuoteFound(text, None, m.start() + 1, m.end() - 1))
+            continue  # phim “…”, câu lệnh “…”: a title or a prompt
         after = _AFTER.match(paragraph[m.end() :])
         if after and (paragraph[m.end() :].lstrip().startswith(",") or text.endswith(",")):
             speaker = _who(after.group("who"))

@@ -55,7 +55,6 @@ def dates_of(sentence: str, published: Published = PUBLISHED) -> list[tuple]:
         ("Công ty sẽ ra mắt ứng dụng vào tháng 7.", "tháng 7", {"date": "2021-07"}, "2021-07"),
         ("Phiên tòa tạm ngưng đến ngày 2/4.", "ngày 2/4", {"date": "2021-04-02"}, "2021-04-02"),
         ("Ứng dụng ra mắt ngày 2/4.", "ngày 2/4", {"date": "2020-04-02"}, "2020-04-02"),
-        ("Lễ hội năm nay kéo dài đến ngày 25.5.", "ngày 25.5", {"date": "2021-05-25"}, "2021-05-25"),
         ("Công ty đóng cửa vào tháng 12 năm ngoái.", "tháng 12 năm ngoái", {"date": "2020-12"}, "2020-12"),
         ("Trung Quốc tăng cường giám sát trong những tháng gần đây.", "những tháng gần đây", {"before": "2021-03-19"}, "2021-03-18"),
         ("Tuyên bố được đăng hôm qua.", "hôm qua", {"date": "2021-03-18"}, "2021-03-18"),
@@ -94,6 +93,7 @@ def test_a_publication_known_to_the_month_or_year_resolves_with_its_year():
     assert dates_of("Tối 19/5, phim được chiếu.", Published.parse("2019-06"))[0][1] == "2019-05-19"
     assert dates_of("Tối 19/5, phim được chiếu.", Published.parse("2019"))[0][1] == "2019-05-19"
     assert dates_of("Ngày 19/7, phim được chiếu.", Published.parse("2019-06"))[0][1] == "2018-07-19"  # after publication: the year before
+    assert [d[:2] for d in dates_of("Lễ hội năm nay khai mạc ngày 25.5.")] == [("năm nay", "2021"), ("ngày 25.5", "2021-05-25")]  # unless it says which
 
 
 @pytest.mark.parametrize(
@@ -173,8 +173,8 @@ def test_quotations_have_a_speaker_only_where_the_text_gives_one():
 # -- the draft command ----------------------------------------------------------------------------
 
 STORY = (
-    "Tối 19/5 (giờ Pháp), phim Mây trắng của đạo diễn Lê Thu Hà được công chiếu tại Cannes.\n"
-    "“Chúng tôi đã chờ bảy năm. Đêm nay thật đặc biệt”, bà Hà nói. Khán giả giơ biển “Mây trắng”.\n"
+    "Tối 19/5 (giờ Pháp), phim Mây Trắng của đạo diễn Lê Thu Hà được công chiếu tại Cannes.\n"
+    "“Chúng tôi đã chờ bảy năm. Đêm nay thật đặc biệt”, bà Hà nói. Khán giả giơ biển “Mây Trắng”.\n"
     "Gần một tháng sau vụ việc, hãng Sao Mai Media cho biết phim thu về 7.000 USD.\n"
 )
 
@@ -213,11 +213,12 @@ def test_drafted_files_name_their_schema_list_what_to_confirm_once_and_hold_no_n
     assert list(facts["events"][0]["when"].items())[0] == ("date", "2021-05-19")
     assert "“Tối 19/5 (giờ Pháp)” → May 19, 2021" in facts["to_confirm"][2] and "evening, Europe/Paris" in facts["to_confirm"][2]
     assert [line for line in facts["to_confirm"] if line.startswith("relative date")] == [
+        "relative date (p2s2): “Đêm nay” → today, relative to publication, whose day is not known: date an event when you know it, or delete this line",
         "relative date (p3s1): “Gần một tháng sau vụ việc” → about 1 month after, relative to vụ việc (approximate): "
         "add an event dated from that one (months), or delete this line"]
     assert facts["to_confirm"][:2] == [
         "quotation by Hà over p2s1, p2s2: “Chúng tôi đã chờ bảy năm. Đêm nay thật đặc biệt”: quote it in a claim citing those sentences",
-        "quoted, no speaker (p2s3): “Mây trắng”: a title, a prompt, a slogan or a term, not somebody's words",
+        "quoted, no speaker (p2s3): “Mây Trắng”: a title, a prompt, a slogan or a term, not somebody's words",
     ]
     assert "published: 2021-06\n" in project.read("seeds/may-trang/article.yml")
 
@@ -232,7 +233,7 @@ def test_draft_json_prints_every_candidate_as_one_object(project: Project, tmp_p
     found = json.loads(out)
     assert list(found) == ["names", "numbers", "dates", "quotes"]
     assert found["names"] == [
-        {"text": "Pháp", "kind": "place", "sentence": "p1s1"}, {"text": "Mây trắng", "kind": "creative-work", "sentence": "p1s1"},
+        {"text": "Mây Trắng", "kind": "creative-work", "sentence": "p1s1"},
         {"text": "Lê Thu Hà", "kind": "person", "sentence": "p1s1"}, {"text": "Cannes", "kind": "place", "sentence": "p1s1"},
         {"text": "Hà", "kind": "person", "sentence": "p2s2"}, {"text": "Sao Mai Media", "kind": "company", "sentence": "p3s1"},
     ]
@@ -247,7 +248,7 @@ def test_draft_json_prints_every_candidate_as_one_object(project: Project, tmp_p
     ]
     assert found["quotes"] == [
         {"text": "Chúng tôi đã chờ bảy năm. Đêm nay thật đặc biệt", "speaker": "Hà", "sentence": "p2s1"},
-        {"text": "Mây trắng", "speaker": None, "sentence": "p2s3"},
+        {"text": "Mây Trắng", "speaker": None, "sentence": "p2s3"},
     ]
 
 
@@ -292,9 +293,17 @@ def test_check_refuses_every_line_to_confirm_and_placeholder_naming_file_line_an
     assert confirm | todo <= {(rel, int(line)) for rel, line, *_ in problems}
     by_key = {(rel, key): (message, fix) for rel, _, key, message, fix in problems}
     assert by_key[(meta, "sentences.p3s1.en")] == ("the English text is still a placeholder: “TODO: translate p3s1”", "write the English text in place of the placeholder")
-    message, fix = by_key[(facts, "to_confirm[2]")]
-    assert message == "still to confirm: event event-2022-06-07 (p1s1): “hôm thứ Ba” → June 7, 2022, the last such weekday up to publication"
-    assert fix == "check it against the article and correct the facts, then delete this line (and `to_confirm:` when it is empty)"
+    to_confirm = sorted((int(key[11:-1]), message, fix) for (rel, key), (message, fix) in by_key.items() if key.startswith("to_confirm"))
+    assert [message for _, message, _ in to_confirm] == [
+        "still to confirm: quoted, no speaker (p3s1): “nội dung tổng hợp”: a title, a prompt, a slogan or a term, not somebody's words",
+        "still to confirm: event event-2022-03 (p3s1): “tháng 3 năm 2022” → March 2022",
+        "still to confirm: event event-2022-05 (p2s1): “đầu tháng Năm” → early May 2022, year 2022 assumed (the publication's)",
+        "still to confirm: event event-2022-06-07 (p1s1): “hôm thứ Ba” → June 7, 2022, the last such weekday up to publication",
+        "still to confirm: name (p1s1) “Cơ quan An toàn Số” (regulator): add co-quan-an-toan-so to seeds/entities.yml, or delete the name",
+        "still to confirm: name (p1s1, p4s1) “Lumora Technology” (company): add lumora-technology to seeds/entities.yml, or delete the name",
+        "still to confirm: name (p1s1, p2s1) “Lumo”: add lumo to seeds/entities.yml, or delete the name",
+    ]
+    assert {fix for *_, fix in to_confirm} == {"check it against the article and correct the facts, then delete this line (and `to_confirm:` when it is empty)"}
     # a proposed entity id that seeds/entities.yml does not know is refused too, once the line is gone
     assert by_key[(facts, "names[0].entity")][0] == "unknown entity 'co-quan-an-toan-so'"
 
@@ -320,8 +329,8 @@ def measure_seed() -> dict[str, tuple[set[str], set[str]]]:
     text = read_article_text(CORPUS / SLUG / "article.vi.txt", ROOT)
     meta = model.ArticleMeta.model_validate(read_yaml(CORPUS / SLUG / "article.yml", ROOT).data)
     facts = model.Facts.model_validate(read_yaml(CORPUS / SLUG / "facts.yml", ROOT).data)
-    entities = model.Entities.model_validate(read_yaml(ROOT / "seeds/entities.yml", ROOT).data)
-    found = analyse(text, SLUG, meta.published, ROOT)
+    entities = model.Entities.model_validate(read_yaml(CORPUS / "entities.yml", ROOT).data)
+    found = analyse(text, SLUG, meta.published, CORPUS.parent)
     candidates = {name.casefold() for name in found.names}
 
     def occurs(form: str) -> bool:
