@@ -134,9 +134,9 @@ class _Analysis:
         self.numbers: list[tuple[NumberFound, str]] = []
         self.dates: list[tuple[DateFound, str]] = []
 
-    def add_names(self, sentence: Sentence, masked: list[tuple[int, int]]) -> list[NameFound]:
+    def add_names(self, sentence: Sentence, found: list[NameFound]) -> list[NameFound]:
         here = []
-        for name in find_names(sentence.text, masked):
+        for name in found:
             key = name.text.casefold()
             if key in self.terms and key not in self.known:
                 continue  # a glossary term, not a name
@@ -168,8 +168,9 @@ class _Analysis:
     def add(self, sentence: Sentence) -> None:
         dates = find_dates(sentence.text, self.published)
         masked = [(d.start, d.end) for d in dates]
-        names = self.add_names(sentence, masked)
-        masked += [(n.start, n.start + len(n.text)) for n in find_names(sentence.text, masked)]
+        found = find_names(sentence.text, masked)
+        names = self.add_names(sentence, found)
+        masked += [(n.start, n.start + len(n.text)) for n in found]
         self.numbers += [(n, sentence.id) for n in find_numbers(sentence.text, masked)]
         self.add_dates(sentence, dates, names)
 
