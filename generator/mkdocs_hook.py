@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # when MkDocs runs without the project installed
     sys.path.insert(0, str(ROOT))
 
-from generator import html, i18n_site, jsonld, navigation, opendata, pipeline, search, watch  # noqa: E402
+from generator import cards, feeds, html, i18n_site, jsonld, navigation, opendata, pipeline, search, watch  # noqa: E402
 from generator.problems import SeedError  # noqa: E402
 from generator.strings import strings  # noqa: E402
 from generator.urls import DATA_DIR, SiteUrls  # noqa: E402
@@ -174,6 +174,8 @@ def on_post_build(config):
     if i18n and i18n.building:  # the inner build of one language: the outer build indexes
         return
     _publish_open_data(config)
+    _publish_feeds(config)
+    _publish_cards(config)
     try:
         pages = search.index_site(config.site_dir)
     except search.SearchIndexError as error:
@@ -217,3 +219,39 @@ def _publish_open_data(config):
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+
+
+def _language_settings(config, key: str) -> dict[str, str]:
+    """A setting of each language (``site_name``, ``site_description``): the i18n plugin's, else the site's."""
+    i18n = config.plugins.get("i18n")
+    values = {}
+    for language in (i18n.config.languages if i18n else []):
+        value = getattr(language, key, None)
+        if value:
+            values[language.locale] = value
+    default = i18n.default_language if i18n else config.theme.get("language", "vi")
+    if config.get(key):
+        values.setdefault(default, config[key])
+    return values
+
+
+def _publish_feeds(config):
+    """The Atom feed of each language (``generator.feeds``), from the model of this build."""
+    if _site is None:
+        return
+    titles, subtitles = _language_settings(config, "site_name"), _language_settings(config, "site_description")
+    for rel, data in feeds.files(_site, SiteUrls(config.site_url), titles, subtitles).items():
+        path = Path(config.site_dir) / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+def _publish_cards(config):
+    """The social card of every page (``generator.cards``), drawn only when its text changed."""
+    root = Path(config.config_file_path).resolve().parent
+    dates = cards.article_dates(_site) if _site is not None else {}
+    try:
+        report = cards.publish(config.site_dir, root / ".cache" / "cards", dates)
+    except cards.CardError as error:
+        raise PluginError(str(error)) from None
+    log.info("cards: %d pages, %d drawn (%.2f s)", report.pages, report.drawn, report.seconds_drawing)

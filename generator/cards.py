@@ -1,0 +1,309 @@
+"""Social cards: one 1200×630 PNG per page and language, the image that ``og:image`` and
+``twitter:image`` name, drawn offline with Pillow in the site's colours.
+
+A card shows the site name, the page title and, on an explainer, the report it explains and
+that report's date (as precisely as ``article.yml`` knows it). The text comes from the built
+page's own head (``og:title``, ``og:site_name``, ``og:locale``), so every page has the card its
+head announces, hand-written pages too; the date comes from the site model.
+
+Where a card lives follows from the page's URL alone (``card_path``); ``overrides/main.html``
+computes the same path. Cards are cached by a digest of what they show (``.cache/cards/`` in
+the project): a build draws only the cards whose text changed.
+
+The font is Noto Sans (SIL Open Font License, ``generator/fonts/``), subset to Latin and
+Vietnamese. Vietnamese text is NFC (the seed model normalises it), so every letter with its
+stacked marks ("ệ", "ở", "Ữ") is one precomposed glyph of the font, drawn without shaping.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .dates import format_day
+
+WIDTH, HEIGHT = 1200, 630
+#: Where the cards live in the built site.
+CARD_DIR = "assets/cards"
+FONT_DIR = Path(__file__).with_name("fonts")
+FONTS = {"bold": FONT_DIR / "NotoSans-Bold.ttf", "regular": FONT_DIR / "NotoSans-Regular.ttf"}
+#: The site's colours: Material's indigo, the favicon's. A card is drawn in shades between the
+#: background (0) and white (255), then coloured by a palette: one byte a pixel, quick to write.
+BACKGROUND = (48, 63, 159)  # #303f9f, white text on it is 8.6:1
+WHITE = (255, 255, 255)
+TEXT, MUTED, BAND = 255, 220, 40
+#: Part of every card's digest: change it when the drawing changes, so cached cards are redrawn.
+DESIGN = "1"
+#: Cached cards unused this long are removed.
+CACHE_DAYS = 30
+MARGIN = 80
+
+
+def card_path(url: str) -> str:
+    """Where the card of the page at site-relative ``url`` (as MkDocs gives it) is published.
+
+    >>> card_path("")
+    'assets/cards/index.png'
+    >>> card_path("en/articles/a/")
+    'assets/cards/en/articles/a/index.png'
+    >>> card_path("en/404.html")
+    'assets/cards/en/404.png'
+    """
+    url = url.lstrip("/")
+    if url.endswith(".html"):
+        return f"{CARD_DIR}/{url[: -len('.html')]}.png"
+    return f"{CARD_DIR}/{url}{'' if url.endswith('/') or not url else '/'}index.png"
+
+
+def page_url(html_file: str) -> str:
+    """The site-relative URL of a built page from its path in the site folder.
+
+    >>> page_url("index.html"), page_url("en/about/index.html"), page_url("404.html")
+    ('', 'en/about/', '404.html')
+    """
+    if html_file == "index.html":
+        return ""
+    if html_file.endswith("/index.html"):
+        return html_file[: -len("index.html")]
+    return html_file
+
+
+@dataclass(frozen=True)
+class Card:
+    """What one card shows."""
+
+    site_name: str
+    title: str
+    lang: str
+    date: str | None = None  # e.g. "Reuters · 19 tháng 3, 2021"
+    host: str | None = None  # the site's address, e.g. "example.org"
+
+    def digest(self) -> str:
+        fonts = "".join(_font_digest(path) for path in FONTS.values())
+        text = "\x1f".join([DESIGN, fonts, self.site_name, self.title, self.lang, self.date or "", self.host or ""])
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+@cache
+def _font_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@cache
+def _font(kind: str, size: int):
+    from PIL import ImageFont
+
+    # basic layout: the same drawing whether or not Pillow was built with libraqm (NFC text needs no shaping)
+    return ImageFont.truetype(str(FONTS[kind]), size, layout_engine=ImageFont.Layout.BASIC)
+
+
+def _wrap(text: str, font, width: int) -> list[str]:
+    """Greedy line breaking at spaces (each word measured once); a word wider than the line is
+    cut where it must be."""
+    space = font.getlength(" ")
+    lines: list[str] = []
+    line, used = "", 0.0
+    for word in text.split():
+        size = font.getlength(word)
+        if line and used + space + size <= width:
+            line, used = f"{line} {word}", used + space + size
+            continue
+        if line:
+            lines.append(line)
+        while size > width:  # a very long word (a web address): cut it
+            cut = len(word) - 1
+            while cut > 1 and font.getlength(word[:cut]) > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+            size = font.getlength(word)
+        line, used = word, size
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _fit_title(title: str, width: int, max_height: int):
+    """The largest title size (72 down to 40 px) whose lines fit; at the smallest, the last line
+    that fits ends with an ellipsis."""
+    for size in (72, 64, 58, 52, 46, 40):
+        font = _font("bold", size)
+        step = round(size * 1.28)
+        lines = _wrap(title, font, width)
+        if len(lines) * step <= max_height:
+            return font, step, lines
+    keep = max(1, max_height // step)
+    if len(lines) > keep:
+        lines = lines[:keep]
+        last = lines[-1]
+        while last and font.getlength(last + " …") > width:
+            last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
+        lines[-1] = last + " …"
+    return font, step, lines
+
+
+def _palette() -> list[int]:
+    return [round(b + (w - b) * shade / 255) for shade in range(256) for b, w in zip(BACKGROUND, WHITE, strict=True)]
+
+
+def draw(card: Card):
+    """The card as a Pillow image (palette mode)."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (WIDTH, HEIGHT), 0)
+    pen = ImageDraw.Draw(image)
+    pen.rectangle((0, 0, WIDTH, 16), fill=BAND)
+    # the site's mark (the favicon: lines of text on a rounded square), then its name
+    x, y, s = MARGIN, 72, 56
+    pen.rounded_rectangle((x, y, x + s, y + s), radius=11, fill=TEXT)
+    for top, length in ((16, 19), (26, 28), (36, 28), (46, 19)):
+        pen.rectangle((x + 14, y + top - 4, x + 14 + length, y + top - 1), fill=0)
+    pen.text((x + s + 24, y + s / 2), card.site_name, font=_font("regular", 34), fill=TEXT, anchor="lm")
+    # the title, as large as fits between the name and the footer
+    top, bottom = y + s + 56, HEIGHT - 130
+    font, step, lines = _fit_title(card.title, WIDTH - 2 * MARGIN, bottom - top)
+    for number, line in enumerate(lines):
+        pen.text((MARGIN, top + number * step), line, font=font, fill=TEXT, anchor="la")
+    # the footer: the report's date on an explainer, the site's address
+    small = _font("regular", 30)
+    pen.line((MARGIN, HEIGHT - 110, WIDTH - MARGIN, HEIGHT - 110), fill=BAND * 2, width=3)
+    if card.date:
+        pen.text((MARGIN, HEIGHT - 62), card.date, font=small, fill=MUTED, anchor="lm")
+    if card.host:
+        pen.text((WIDTH - MARGIN, HEIGHT - 62), card.host, font=small, fill=MUTED, anchor="rm")
+    image.putpalette(_palette())  # now a palette image
+    return image
+
+
+def render(card: Card) -> bytes:
+    """The card as PNG bytes."""
+    from io import BytesIO
+
+    out = BytesIO()
+    draw(card).save(out, format="PNG", compress_level=6)
+    return out.getvalue()
+
+
+# -- the built site ---------------------------------------------------------------------------------
+
+
+class _Head(HTMLParser):
+    """The ``<meta property|name=… content=…>`` of a page's head."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        if tag != "meta":
+            return
+        values = dict(attrs)
+        key = values.get("property") or values.get("name")
+        if key and "content" in values and key not in self.meta:
+            self.meta[key] = values["content"] or ""
+
+
+def head_meta(page_html: str) -> dict[str, str]:
+    """The meta tags of a page's head, their values unescaped (as a reader sees them).
+
+    >>> head_meta('<head><meta property="og:title" content="A &quot;b&quot; &lt;c&gt; &amp; d"></head>')
+    {'og:title': 'A "b" <c> & d'}
+    """
+    head = page_html.split("</head>", 1)[0]
+    parser = _Head()
+    parser.feed(head)
+    parser.close()
+    return parser.meta
+
+
+LOCALES = {"vi_VN": "vi", "en_US": "en"}
+
+
+class CardError(Exception):
+    """A page whose head does not match the card the site would publish for it."""
+
+
+@dataclass
+class CardReport:
+    pages: int = 0
+    drawn: int = 0
+    seconds_drawing: float = 0.0
+
+
+def article_dates(site, languages: Iterable[str] = ("vi", "en")) -> dict[str, str]:
+    """The footer of each explainer's card, by site-relative URL: the report's publisher and date
+    (``article.yml`` gives the day it was published)."""
+    from .urls import SiteUrls
+
+    urls = SiteUrls(None)
+    dates: dict[str, str] = {}
+    for article in site.articles:
+        meta = article.meta
+        for lang in languages:
+            url = urls.page(lang, f"articles/{article.slug}/index.md").lstrip("/")
+            dates[url] = f"{meta.publisher} · {format_day(meta.published, lang)}"
+    return dates
+
+
+def publish(site_dir: str | Path, cache_dir: str | Path, dates: Mapping[str, str] | None = None) -> CardReport:
+    """Write the card of every built page that announces one (``og:image``) into ``site_dir``.
+
+    ``dates`` gives the footer of article pages by site-relative URL (``article_dates``).
+    Cards come from ``cache_dir`` when their digest is there; new ones are drawn and cached.
+    """
+    site = Path(site_dir)
+    store = Path(cache_dir)
+    store.mkdir(parents=True, exist_ok=True)
+    dates = dates or {}
+    report = CardReport()
+    for file in sorted(site.rglob("*.html")):
+        rel = file.relative_to(site).as_posix()
+        if rel.startswith(CARD_DIR + "/"):
+            continue
+        meta = head_meta(file.read_text(encoding="utf-8"))
+        image = meta.get("og:image")
+        if not image:
+            continue
+        url = page_url(rel)
+        path = card_path(url)
+        if not urlsplit(image).path.endswith("/" + path):
+            raise CardError(f"{rel}: og:image is {image}, but its card is published at {path} (see generator/cards.py)")
+        lang = LOCALES.get(meta.get("og:locale", ""), "vi")
+        host = urlsplit(meta.get("og:url", "")).hostname
+        card = Card(site_name=meta.get("og:site_name", ""), title=meta.get("og:title", ""), lang=lang, date=dates.get(url), host=host)
+        cached = store / f"{card.digest()}.png"
+        if cached.exists():
+            os.utime(cached)  # recently used: kept by ``prune``
+        else:
+            started = time.perf_counter()
+            data = render(card)
+            report.seconds_drawing += time.perf_counter() - started
+            report.drawn += 1
+            partial = cached.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_bytes(data)
+            os.replace(partial, cached)
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(cached.read_bytes())
+        report.pages += 1
+    prune(store)
+    return report
+
+
+def prune(cache_dir: Path, days: int = CACHE_DAYS, now: float | None = None) -> int:
+    """Remove cached cards that no build has used for ``days`` days."""
+    limit = (now or time.time()) - days * 86400
+    removed = 0
+    for path in cache_dir.glob("*.png"):
+        if path.stat().st_mtime < limit:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
