@@ -44,6 +44,8 @@ DESIGN = "1"
 #: Cached cards unused this long are removed.
 CACHE_DAYS = 30
 MARGIN = 80
+#: Title lines, in font sizes: room for a capital with two marks (Ữ) under a descender (g).
+LINE_HEIGHT = 1.36
 
 
 def card_path(url: str) -> str:
@@ -117,10 +119,12 @@ def _wrap(text: str, font, width: int) -> list[str]:
             continue
         if line:
             lines.append(line)
-        while size > width:  # a very long word (a web address): cut it
-            cut = len(word) - 1
-            while cut > 1 and font.getlength(word[:cut]) > width:
-                cut -= 1
+        while size > width:  # a very long word (a web address): cut it where it must be
+            low, high = 1, len(word) - 1  # the longest head that fits, by bisection
+            while low < high:
+                middle = (low + high + 1) // 2
+                low, high = (middle, high) if font.getlength(word[:middle]) <= width else (low, middle - 1)
+            cut = low
             lines.append(word[:cut])
             word = word[cut:]
             size = font.getlength(word)
@@ -135,7 +139,7 @@ def _fit_title(title: str, width: int, max_height: int):
     that fits ends with an ellipsis."""
     for size in (72, 64, 58, 52, 46, 40):
         font = _font("bold", size)
-        step = round(size * 1.28)
+        step = round(size * LINE_HEIGHT)
         lines = _wrap(title, font, width)
         if len(lines) * step <= max_height:
             return font, step, lines

@@ -7,8 +7,9 @@ by the standard library's ElementTree, which escapes all text.
 Dates: Atom requires full timestamps, and the site knows days (or less). A date is written as
 its first instant in Vietnam time, ``T00:00:00+07:00``: the time of day is not known, and a
 month-only or year-only date would be its first day (``2021-03`` → ``2021-03-01T00:00:00+07:00``).
-So that the precision is not lost, each entry also carries the date as precisely as it is
-known in Dublin Core's ``dc:date`` (``2021-03-19``, ``2021-03``), and no date is shown as text.
+No date is given as text in the feed, and each entry links the article's open data
+(``data/articles/<slug>.json``), where every date is as precise as it is known. (Dublin Core's
+``dc:date`` could carry ``2021-03``, but feed readers take it for the entry's ``updated``.)
 
 An entry's ``published`` is the explainer's own publication date when the seeds give one, else
 the publication date of the report it explains (``article.yml``: ``published``); ``updated``
@@ -26,14 +27,12 @@ from .strings import DEFAULT_LANGUAGE, LANGUAGES, strings
 from .urls import SiteUrls
 
 ATOM = "http://www.w3.org/2005/Atom"
-DC = "http://purl.org/dc/elements/1.1/"
 #: The site's time zone: a day is a day in Vietnam.
 TIME_ZONE = dt.timezone(dt.timedelta(hours=7))
 #: The feed of each language, under that language's home.
 FEED_NAME = "atom.xml"
 
 ET.register_namespace("", ATOM)
-ET.register_namespace("dc", DC)
 
 
 def feed_path(lang: str) -> str:
@@ -60,8 +59,8 @@ def atom_time(value: dt.date | str) -> str:
     return dt.datetime(value.year, value.month, value.day, tzinfo=TIME_ZONE).isoformat()
 
 
-def _known(value: dt.date | str) -> str:
-    """The date as precisely as it is known (W3C date: YYYY, YYYY-MM or YYYY-MM-DD)."""
+def _iso(value: dt.date | str) -> str:
+    """The date as precisely as it is known (YYYY, YYYY-MM or YYYY-MM-DD): this sorts them."""
     return value if isinstance(value, str) else value.isoformat()
 
 
@@ -70,16 +69,12 @@ def entry_dates(article: Article) -> tuple[dt.date | str, dt.date | str]:
     explainer = article.facts.explainer
     published = getattr(explainer, "published", None) or article.meta.published
     changes = [d for d in (getattr(explainer, "updated", None), *(c.date for c in getattr(explainer, "corrections", []))) if d]
-    updated = max(changes, key=_sort_key) if changes else published
+    updated = max(changes, key=_iso) if changes else published
     return published, updated
 
 
-def _sort_key(value: dt.date | str) -> str:
-    return _known(value)
-
-
-def _add(parent: ET.Element, tag: str, text: str | None = None, ns: str = ATOM, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, f"{{{ns}}}{tag}", attrs)
+def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
     if text is not None:
         element.text = text
     return element
@@ -98,8 +93,8 @@ def feed(site: Site, lang: str, urls: SiteUrls, title: str | None = None, subtit
     for article in site.articles:
         published, updated = entry_dates(article)
         entries.append((article, published, updated))
-    entries.sort(key=lambda e: (_sort_key(e[1]), e[0].slug), reverse=True)
-    latest = max((_sort_key(e[2]) for e in entries), default="1970-01-01")
+    entries.sort(key=lambda e: (_iso(e[1]), e[0].slug), reverse=True)
+    latest = max((_iso(e[2]) for e in entries), default="1970-01-01")
     _add(root, "updated", atom_time(latest))
     _add(_add(root, "author"), "name", title or words["site_name"])
     _add(root, "link", rel="self", type="application/atom+xml", href=urls.base + feed_path(lang))
@@ -115,11 +110,11 @@ def feed(site: Site, lang: str, urls: SiteUrls, title: str | None = None, subtit
         _add(entry, "id", url)
         _add(entry, "title", meta.title[lang])
         _add(entry, "link", rel="alternate", type="text/html", hreflang=lang, href=url)
+        _add(entry, "link", rel="alternate", type="application/json", href=urls.data(f"articles/{article.slug}.json"))
         if meta.url:
             _add(entry, "link", rel="related", href=meta.url, title=meta.publisher)
         _add(entry, "published", atom_time(published))
         _add(entry, "updated", atom_time(updated))
-        _add(entry, "date", _known(published), ns=DC)
         _add(entry, "summary", meta.summary[lang])
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"

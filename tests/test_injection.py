@@ -8,9 +8,13 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
+import feedparser
 import pytest
 
-from tests.conftest import Project, build_site, copy_project
+from generator import cards
+from generator.load import load_site
+from generator.validate import validate
+from tests.conftest import CORPUS, Project, build_site, copy_project
 
 pytestmark = pytest.mark.site
 
@@ -84,3 +88,20 @@ def test_quotes_and_ampersands_in_a_title_show_literally(hostile_site: Path):
     assert TITLE in [item.get("headline") for item in jsonld], "JSON-LD parses and holds the title as text"
     header = [attrs for tag, attrs in page.tags if attrs.get("class") == "md-header__topic"]
     assert header, "the header shows the page title"
+
+
+def test_hostile_text_reaches_the_sharing_metadata_card_and_feed_as_text(hostile_site: Path):
+    """The Open Graph and Twitter tags hold the text itself; the social card draws it literally;
+    the feed entry's title reads back as the same text."""
+    page = parse(hostile_site / "en" / "articles" / SLUG / "index.html")
+    metas = {attrs.get("property") or attrs.get("name"): attrs.get("content") for tag, attrs in page.tags if tag == "meta"}
+    for key in ("og:title", "twitter:title", "og:image:alt", "twitter:image:alt"):
+        assert metas[key] == TITLE, key
+    for key in ("og:description", "twitter:description"):
+        assert metas[key] == SUMMARY, key
+    card = hostile_site / "assets" / "cards" / "en" / "articles" / SLUG / "index.png"
+    footer = cards.article_dates(validate(load_site(CORPUS.parent)))[f"en/articles/{SLUG}/"]
+    assert card.read_bytes() == cards.render(cards.Card("News explained", TITLE, "en", footer, metas["og:url"].split("/")[2]))
+    titles = [entry.title for entry in feedparser.parse((hostile_site / "en" / "atom.xml").read_bytes()).entries]
+    assert TITLE in titles
+
