@@ -1,10 +1,12 @@
 """MkDocs hook: run the generator before every build, so `mkdocs build` and `mkdocs serve`
 always show the current seeds; point the edit link of generated pages at their seed file.
 It also enforces the language rules of the site (every page has its twin; one 404 page per
-language) and indexes the built site for search.
+language), and after the build publishes the open data, the Atom feeds and the social cards,
+and indexes the built site for search.
 
-Thin glue: the work is done by ``generator.pipeline``, ``generator.i18n_site`` and
-``generator.search``, which tests call directly.
+Thin glue: the work is done by ``generator.pipeline``, ``generator.i18n_site``,
+``generator.opendata``, ``generator.feeds``, ``generator.cards`` and ``generator.search``, which
+tests call directly.
 """
 
 from __future__ import annotations
