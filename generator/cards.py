@@ -18,7 +18,11 @@ stacked marks ("ệ", "ở", "Ữ") is one precomposed glyph of the font, drawn 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
+import shutil
+import sys
+import threading
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -106,14 +110,20 @@ def _font(kind: str, size: int):
     return ImageFont.truetype(str(FONTS[kind]), size, layout_engine=ImageFont.Layout.BASIC)
 
 
+@cache
+def _width(font, word: str) -> float:
+    """A word's width in one of the (cached) fonts: titles share many words."""
+    return font.getlength(word)
+
+
 def _wrap(text: str, font, width: int) -> list[str]:
     """Greedy line breaking at spaces (each word measured once); a word wider than the line is
     cut where it must be."""
-    space = font.getlength(" ")
+    space = _width(font, " ")
     lines: list[str] = []
     line, used = "", 0.0
     for word in text.split():
-        size = font.getlength(word)
+        size = _width(font, word)
         if line and used + space + size <= width:
             line, used = f"{line} {word}", used + space + size
             continue
@@ -256,6 +266,10 @@ def article_dates(site, languages: Iterable[str] = ("vi", "en")) -> dict[str, st
     return dates
 
 
+#: From this many cards to draw, they are drawn by as many forked processes as there are cores.
+PARALLEL_FROM = 16
+
+
 def publish(site_dir: str | Path, cache_dir: str | Path, dates: Mapping[str, str] | None = None) -> CardReport:
     """Write the card of every built page that announces one (``og:image``) into ``site_dir``.
 
@@ -267,10 +281,10 @@ def publish(site_dir: str | Path, cache_dir: str | Path, dates: Mapping[str, str
     store.mkdir(parents=True, exist_ok=True)
     dates = dates or {}
     report = CardReport()
+    wanted: dict[Path, Path] = {}  # card in the site -> cached card
+    missing: dict[Path, Card] = {}  # cached card still to draw
     for file in sorted(site.rglob("*.html")):
         rel = file.relative_to(site).as_posix()
-        if rel.startswith(CARD_DIR + "/"):
-            continue
         meta = head_meta(file.read_text(encoding="utf-8"))
         image = meta.get("og:image")
         if not image:
@@ -283,22 +297,33 @@ def publish(site_dir: str | Path, cache_dir: str | Path, dates: Mapping[str, str
         host = urlsplit(meta.get("og:url", "")).hostname
         card = Card(site_name=meta.get("og:site_name", ""), title=meta.get("og:title", ""), lang=lang, date=dates.get(url), host=host)
         cached = store / f"{card.digest()}.png"
+        wanted[site / path] = cached
         if cached.exists():
             os.utime(cached)  # recently used: kept by ``prune``
         else:
-            started = time.perf_counter()
-            data = render(card)
-            report.seconds_drawing += time.perf_counter() - started
-            report.drawn += 1
-            partial = cached.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_bytes(data)
-            os.replace(partial, cached)
-        target = site / path
+            missing[cached] = card
+    started = time.perf_counter()
+    for cached, data in zip(missing, _draw_all(list(missing.values())), strict=True):
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(data)
+        os.replace(partial, cached)
+    report.drawn, report.seconds_drawing = len(missing), time.perf_counter() - started
+    for target, cached in wanted.items():
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(cached.read_bytes())
-        report.pages += 1
+        shutil.copyfile(cached, target)
+    report.pages = len(wanted)
     prune(store)
     return report
+
+
+def _draw_all(todo: list[Card]) -> list[bytes]:
+    """PNG bytes of each card: by forked processes when there are many, and only when this
+    process runs no other thread (``mkdocs serve`` does: then one by one)."""
+    workers = min(os.cpu_count() or 1, 4)
+    if len(todo) < PARALLEL_FROM or workers < 2 or sys.platform != "linux" or threading.active_count() > 1:
+        return [render(card) for card in todo]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(render, todo, chunksize=8)
 
 
 def prune(cache_dir: Path, days: int = CACHE_DAYS, now: float | None = None) -> int:
