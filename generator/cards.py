@@ -18,11 +18,8 @@ stacked marks ("ệ", "ở", "Ữ") is one precomposed glyph of the font, drawn 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import shutil
-import sys
-import threading
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -40,7 +37,7 @@ FONT_DIR = Path(__file__).with_name("fonts")
 FONTS = {"bold": FONT_DIR / "NotoSans-Bold.ttf", "regular": FONT_DIR / "NotoSans-Regular.ttf"}
 #: The site's colours: Material's indigo, the favicon's. A card is drawn in shades between the
 #: background (0) and white (255), then coloured by a palette: one byte a pixel, quick to write.
-BACKGROUND = (48, 63, 159)  # #303f9f, white text on it is 8.6:1
+BACKGROUND = (48, 63, 159)  # #303f9f: white text on it is 9:1, the muted footer 7:1
 WHITE = (255, 255, 255)
 TEXT, MUTED, BAND = 255, 220, 40
 #: Part of every card's digest: change it when the drawing changes, so cached cards are redrawn.
@@ -266,10 +263,6 @@ def article_dates(site, languages: Iterable[str] = ("vi", "en")) -> dict[str, st
     return dates
 
 
-#: From this many cards to draw, they are drawn by as many forked processes as there are cores.
-PARALLEL_FROM = 16
-
-
 def publish(site_dir: str | Path, cache_dir: str | Path, dates: Mapping[str, str] | None = None) -> CardReport:
     """Write the card of every built page that announces one (``og:image``) into ``site_dir``.
 
@@ -291,7 +284,7 @@ def publish(site_dir: str | Path, cache_dir: str | Path, dates: Mapping[str, str
             continue
         url = page_url(rel)
         path = card_path(url)
-        if not urlsplit(image).path.endswith("/" + path):
+        if not ("/" + urlsplit(image).path).endswith("/" + path):  # absolute, or relative without site_url
             raise CardError(f"{rel}: og:image is {image}, but its card is published at {path} (see generator/cards.py)")
         lang = LOCALES.get(meta.get("og:locale", ""), "vi")
         host = urlsplit(meta.get("og:url", "")).hostname
@@ -303,7 +296,8 @@ def publish(site_dir: str | Path, cache_dir: str | Path, dates: Mapping[str, str
         else:
             missing[cached] = card
     started = time.perf_counter()
-    for cached, data in zip(missing, _draw_all(list(missing.values())), strict=True):
+    for cached, card in missing.items():
+        data = render(card)
         partial = cached.with_suffix(f".{os.getpid()}.tmp")
         partial.write_bytes(data)
         os.replace(partial, cached)
@@ -314,16 +308,6 @@ def publish(site_dir: str | Path, cache_dir: str | Path, dates: Mapping[str, str
     report.pages = len(wanted)
     prune(store)
     return report
-
-
-def _draw_all(todo: list[Card]) -> list[bytes]:
-    """PNG bytes of each card: by forked processes when there are many, and only when this
-    process runs no other thread (``mkdocs serve`` does: then one by one)."""
-    workers = min(os.cpu_count() or 1, 4)
-    if len(todo) < PARALLEL_FROM or workers < 2 or sys.platform != "linux" or threading.active_count() > 1:
-        return [render(card) for card in todo]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(render, todo, chunksize=8)
 
 
 def prune(cache_dir: Path, days: int = CACHE_DAYS, now: float | None = None) -> int:

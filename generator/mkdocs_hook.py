@@ -239,7 +239,8 @@ def _language_settings(config, key: str) -> dict[str, str]:
 
 def _publish_feeds(config):
     """The Atom feed of each language (``generator.feeds``), from the model of this build."""
-    if _site is None:
+    i18n = config.plugins.get("i18n")
+    if _site is None or (i18n and i18n.config.build_only_locale):  # a preview of one language has no feed
         return
     titles, subtitles = _language_settings(config, "site_name"), _language_settings(config, "site_description")
     for rel, data in feeds.files(_site, SiteUrls(config.site_url), titles, subtitles).items():

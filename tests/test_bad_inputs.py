@@ -757,7 +757,7 @@ def test_no_markup_of_a_text_field_took_effect(injected_site: Path):
         assert not any(attrs.get("href") in ("b", "m") for tag, attrs in elements if tag == "a"), path
         assert not any({"note", "warning"} & set((attrs.get("class") or "").split()) for _, attrs in elements), path  # !!! and ???
         assert not any(attrs.get("id") in ("h", "toc") for _, attrs in elements), path  # "# h", [TOC]
-        assert "site_name" not in html, path  # --8<-- "mkdocs.yml" would have included the file
+        assert "site_name:" not in html, path  # --8<-- "mkdocs.yml" would have included the file (og:site_name is no include)
 
 
 def test_the_escape_function_leaves_nothing_to_interpret():

@@ -127,11 +127,3 @@ def test_cards_unused_for_a_month_leave_the_cache(tmp_path: Path):
     assert cards.prune(tmp_path) == 1
     assert not old.exists() and recent.exists()
 
-
-def test_many_cards_drawn_in_forked_processes_are_the_cards_drawn_one_by_one(monkeypatch: pytest.MonkeyPatch):
-    todo = [cards.Card("News explained", f"Title {n} with Vietnamese: Ữ ệ ở", "en") for n in range(3)]
-    monkeypatch.setattr(cards, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(cards.threading, "active_count", lambda: 1)
-    monkeypatch.setattr(cards.os, "cpu_count", lambda: 2)
-    forked = cards._draw_all(todo)
-    assert forked == [cards.render(card) for card in todo]
