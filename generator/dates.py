@@ -83,25 +83,29 @@ def _day_range(parts: tuple[int, ...]) -> tuple[dt.date, dt.date]:
 
 
 @cache
-def _formatter(lang: str, skeleton: str) -> icu.SimpleDateFormat:
-    """ICU's pattern for a CLDR skeleton in ``lang`` (``yMMMMd``: "19 tháng 3, 2021", "March 19, 2021")."""
+def _formatter(lang: str, precision: str) -> icu.SimpleDateFormat:
+    """ICU's formatter for the site's one pattern of ``lang`` at ``precision`` (day, month, year).
+
+    The patterns are the interface strings ``date_day``, ``date_month`` and ``date_year``, in
+    ICU's syntax: CLDR's month and day names, one rule per language (Vietnamese "19 tháng 3 năm
+    2021", English "19 March 2021", CLDR's en-GB long date). CLDR's own vi long date
+    ("19 tháng 3, 2021") puts a comma where Vietnamese prose writes "năm"."""
     locale = icu.Locale(lang)
-    pattern = icu.DateTimePatternGenerator.createInstance(locale).getBestPattern(skeleton)
-    formatter = icu.SimpleDateFormat(pattern, locale)
+    formatter = icu.SimpleDateFormat(strings(lang)[f"date_{precision}"], locale)
     formatter.setTimeZone(icu.TimeZone.getGMT())
     return formatter
 
 
-def _format(day: dt.date, lang: str, skeleton: str) -> str:
+def _format(day: dt.date, lang: str, precision: str) -> str:
     calendar = icu.GregorianCalendar(icu.TimeZone.getGMT())
     calendar.clear()
     calendar.set(day.year, day.month - 1, day.day)
-    return _formatter(lang, skeleton).format(calendar.getTime())
+    return _formatter(lang, precision).format(calendar.getTime())
 
 
 def format_day(day: dt.date, lang: str) -> str:
-    """A day as ``lang`` writes it in full (CLDR's long date)."""
-    return _format(day, lang, "yMMMMd")
+    """A day as ``lang`` writes it in full (the site's one pattern for a day)."""
+    return _format(day, lang, "day")
 
 
 def format_when(resolved: Resolved, lang: str) -> str:
@@ -110,9 +114,9 @@ def format_when(resolved: Resolved, lang: str) -> str:
     if resolved.precision == "before":
         return words["date_before"].format(date=format_day(resolved.end + dt.timedelta(days=1), lang))
     if resolved.precision == "year":
-        text = str(resolved.start.year)
+        text = _format(resolved.start, lang, "year")
     elif resolved.precision == "month":
-        text = _format(resolved.start, lang, "yMMMM")
+        text = _format(resolved.start, lang, "month")
         if resolved.part:
             text = words[f"date_{resolved.part}"].format(month=text)
     else:

@@ -87,6 +87,15 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def on_page_content(html_text, page, config, files):
+    """The headings' permalink tooltip in the page's language (toc has one title for the site)."""
+    title = config.mdx_configs.get("toc", {}).get("permalink_title")
+    lang = _language(config)
+    if not title or lang not in ("vi", "en"):
+        return html_text
+    return html_text.replace(f'title="{title}"', f'title="{strings(lang)["permalink"]}"')
+
+
 @event_priority(-110)  # after mkdocs-static-i18n has reduced the navigation to one language
 def on_nav(nav, config, files):
     """Name article sections by their title (not their folder) and order the top level."""

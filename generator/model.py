@@ -103,6 +103,7 @@ class Aliases(Strict):
 
     vi: list[PlainText] = []
     en: list[PlainText] = []
+    note: Text | None = Field(default=None, description="Whose wording the aliases are, when not an official name (e.g. the article's own rendering)")
 
     def __getitem__(self, lang: str) -> list[str]:
         return getattr(self, lang)
@@ -141,6 +142,8 @@ class Theme(Strict):
     id: Id
     title: Text
     lead: Text
+    cite: list[Citation] = Field(default=[], description="Article sentences the lead rests on")
+    sources: list[Id] = Field(default=[], description="Outside sources the lead rests on")
     sections: list[Section] = Field(min_length=1)
 
 
@@ -266,6 +269,7 @@ class Source(Strict):
     id: Id
     publisher: PlainText
     title: Text
+    carried_by: PlainText | None = Field(default=None, description="The outlet whose copy was read, when the report is another's (Reuters carried by The Straits Times)")
     date: dt.date | None = None
     url: Annotated[str, Field(pattern=URL_PATTERN)] | None = None
 

@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from . import model
 from .dates import format_day, format_when, resolve
 from .load import Article, Site
-from .strings import LANGUAGES, strings
+from .strings import LANGUAGES, source_name, strings
 from .urls import SiteUrls
 from .validate import claims_of, resolve_citation
 
@@ -414,8 +414,8 @@ def timelinejs(site: Site, lang: str, urls: SiteUrls) -> TLTimeline:
         for source_id in event.sources:
             source = sources[source_id]
             label = (
-                t["source_mark_dated"].format(publisher=source.publisher, date=format_day(source.date, lang))
-                if source.date else t["source_mark"].format(publisher=source.publisher)
+                t["source_mark_dated"].format(publisher=source_name(source, lang), date=format_day(source.date, lang))
+                if source.date else t["source_mark"].format(publisher=source_name(source, lang))
             )
             href = urls.page(lang, f"sources.md#{source_id}")
             cites.append(f'{html.escape(t["context_label"])}: <a href="{html.escape(href)}">{html.escape(label)}</a> ({html.escape(source.title[lang])})')

@@ -92,8 +92,20 @@ def check(root: Path) -> dict[str, str]:
     """Everything ``build`` checks, including hand edits of generated pages; writes nothing."""
     from .problems import SeedError
 
-    _, pages = generate(root)
+    site, pages = generate(root)
     _, _, problems = plan(pages, root / "docs")
+    problems += copy_desk(site)
     if problems:
         raise SeedError(problems)
     return pages
+
+
+def copy_desk(site: Site) -> list:
+    """The terminology, house style and support checks (``check`` only), for projects with a
+    terminology table (``seeds/terminology.yml``)."""
+    from . import support, terminology
+
+    if not (site.root / terminology.TABLE).is_file():
+        return []
+    terms, _ = terminology.load_table(site.root)
+    return terminology.check(site.root) + support.check(site, terms)

@@ -25,7 +25,7 @@ from .collation import sort_key
 from .dates import format_day, format_when, resolve
 from .load import Article, Site
 from .markdown import Md, attr_value, escape, finalize, title_attr, yaml_scalar
-from .strings import LANGUAGES, strings
+from .strings import LANGUAGES, source_name, strings
 from .validate import resolve_citation
 
 GENERATED_DIR = "_generated"
@@ -76,6 +76,7 @@ _env = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_env.globals["source_name"] = source_name
 
 
 @dataclass(frozen=True)
@@ -300,8 +301,9 @@ class PageView:
         out.append(escape(text[last:]))
         return Md("".join(out))
 
-    def marks(self, cite: list[str] | tuple[str, ...], sources: list[str] | tuple[str, ...], article: Article | None = None) -> Md:
-        """Citation marks: article sentences (to the source page), then outside sources."""
+    def marks(self, cite: list[str] | tuple[str, ...], sources: list[str] | tuple[str, ...], article: Article | None = None, label_outside: bool = False) -> Md:
+        """Citation marks: article sentences (to the source page), then outside sources (after
+        the context label when ``label_outside``: the article's and the outside part told apart)."""
         marks = []
         for citation in cite:
             if "/" in citation:
@@ -311,12 +313,14 @@ class PageView:
                 cited, sentence_id = article, citation
             head, tail = self.r.cite_mark(cited, sentence_id)
             marks.append(head + self.link(f"articles/{cited.slug}/source.md#{sentence_id}") + tail)
+        if label_outside and sources:
+            marks.append(f'<span class="label-context">{escape(self.t["context_label"])}</span>')
         for source_id in sources:
             source = self.r.sources[source_id]
             label = (
-                self.t["source_mark_dated"].format(publisher=source.publisher, date=_format_day(source.date, self.lang))
+                self.t["source_mark_dated"].format(publisher=source_name(source, self.lang), date=_format_day(source.date, self.lang))
                 if source.date
-                else self.t["source_mark"].format(publisher=source.publisher)
+                else self.t["source_mark"].format(publisher=source_name(source, self.lang))
             )
             link = self.link(f"sources.md#{source.id}")
             marks.append(f'[{escape(label)}]({link} "{title_attr(source.title[self.lang])}"){{ .cite .cite-outside }}')
@@ -333,7 +337,7 @@ class PageView:
         if claim.quote is not None and claim.quote[self.lang] not in claim.text[self.lang]:
             quote = f"“{claim.quote.vi}”" if self.lang == "vi" else f"“{claim.quote.en}” (“{claim.quote.vi}”)"
             body = Md(f"{body} {escape(self.t['quote_intro'])} {escape(quote)}")
-        marks = self.marks(claim.cite, claim.sources, article)
+        marks = self.marks(claim.cite, claim.sources, article, label_outside=bool(claim.cite))
         if not claim.cite:
             label = escape(self.t["context_label"])
             return Md(f'<span class="label-context">{label}</span> {body} {marks}\n{{: .claim .claim-outside }}')

@@ -20,3 +20,11 @@ def strings(lang: str) -> dict[str, str]:
     text = (_FOLDER / f"{lang}.yml").read_text(encoding="utf-8")
     data = plain_yaml(text)
     return dict(data if data is not None else YAML(typ="safe").load(text))
+
+
+def source_name(source, lang: str) -> str:
+    """An outside source as pages name it: its publisher, and the outlet whose copy was read
+    (“Reuters, bản đăng trên The Straits Times” / “Reuters, as carried by The Straits Times”)."""
+    if getattr(source, "carried_by", None):
+        return strings(lang)["source_carried"].format(publisher=source.publisher, carrier=source.carried_by)
+    return source.publisher

@@ -49,6 +49,9 @@ def claims_of(site: Site) -> Iterator[ClaimAt]:
         doc, facts = article.facts_doc, article.facts
         pages: list[tuple[Loc, list[model.Section]]] = [(("explainer",), facts.explainer.sections)]
         pages += [(("themes", t), theme.sections) for t, theme in enumerate(facts.themes)]
+        for t, theme in enumerate(facts.themes):
+            if theme.cite or theme.sources:  # the lead's citations (its text is checked by generator.support)
+                yield ClaimAt(doc, ("themes", t), article, tuple(theme.cite), tuple(theme.sources), None)
         for base, sections in pages:
             for s, section in enumerate(sections):
                 for c_index, c in enumerate(section.claims):
