@@ -269,6 +269,7 @@ class Source(Strict):
     id: Id
     publisher: PlainText
     title: Text
+    publisher_name: Text | None = Field(default=None, description="The publisher's name as each language writes it, when it differs from `publisher` (a body's name in Vietnamese)")
     carried_by: PlainText | None = Field(default=None, description="The outlet whose copy was read, when the report is another's (Reuters carried by The Straits Times)")
     date: dt.date | None = None
     url: Annotated[str, Field(pattern=URL_PATTERN)] | None = None

@@ -25,6 +25,8 @@ def strings(lang: str) -> dict[str, str]:
 def source_name(source, lang: str) -> str:
     """An outside source as pages name it: its publisher, and the outlet whose copy was read
     (“Reuters, bản đăng trên The Straits Times” / “Reuters, as carried by The Straits Times”)."""
+    names = getattr(source, "publisher_name", None)
+    publisher = names[lang] if names is not None else source.publisher
     if getattr(source, "carried_by", None):
-        return strings(lang)["source_carried"].format(publisher=source.publisher, carrier=source.carried_by)
-    return source.publisher
+        return strings(lang)["source_carried"].format(publisher=publisher, carrier=source.carried_by)
+    return publisher

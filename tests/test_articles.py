@@ -18,7 +18,7 @@ pytestmark = pytest.mark.site
 
 SECOND = second_article.SLUG
 LANGS = {"vi": "", "en": "en/"}
-USED_BY = {"vi": "Bài sử dụng", "en": "Used by"}
+USED_BY = {"vi": "Dùng trong bài", "en": "Used in"}
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +52,7 @@ def test_the_second_article_pages_say_what_its_seeds_say(site: Path):
     assert re.findall(r'<p class="sentence" id="(p\d+s\d+)" lang="vi">', source) == ["p1s1", "p2s1", "p3s1", "p4s1"]
 
 
-@pytest.mark.parametrize(("lang", "dates"), [("vi", ["10 tháng 6, 2022", "19 tháng 3, 2021"]), ("en", ["June 10, 2022", "March 19, 2021"])])
+@pytest.mark.parametrize(("lang", "dates"), [("vi", ["10 tháng 6 năm 2022", "19 tháng 3 năm 2021"]), ("en", ["10 June 2022", "19 March 2021"])])
 def test_home_lists_the_articles_newest_first(site: Path, lang: str, dates: list[str]):
     home = content(site / f"{LANGS[lang]}index.html")
     assert re.findall(r'<h[2-4] id="[^"]*"><a href="articles/([a-z0-9-]+)/">', home) == [SECOND, SLUG]

@@ -298,7 +298,7 @@ def test_check_refuses_every_line_to_confirm_and_placeholder_naming_file_line_an
         "still to confirm: quoted, no speaker (p3s1): “nội dung tổng hợp”: a title, a prompt, a slogan or a term, not somebody's words",
         "still to confirm: event event-2022-03 (p3s1): “tháng 3 năm 2022” → March 2022",
         "still to confirm: event event-2022-05 (p2s1): “đầu tháng Năm” → early May 2022, year 2022 assumed (the publication's)",
-        "still to confirm: event event-2022-06-07 (p1s1): “hôm thứ Ba” → June 7, 2022, the last such weekday up to publication",
+        "still to confirm: event event-2022-06-07 (p1s1): “hôm thứ Ba” → 7 June 2022, the last such weekday up to publication",
         "still to confirm: name (p1s1) “Cơ quan An toàn Số” (regulator): add co-quan-an-toan-so to seeds/entities.yml, or delete the name",
         "still to confirm: name (p1s1, p4s1) “Lumora Technology” (company): add lumora-technology to seeds/entities.yml, or delete the name",
         "still to confirm: name (p1s1, p2s1) “Lumo”: add lumo to seeds/entities.yml, or delete the name",

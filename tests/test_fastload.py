@@ -59,6 +59,8 @@ def test_valid_seed_files_are_read_fast_into_the_same_model_and_lines(tmp_path):
     _corpus().write_corpus(tmp_path / "seeds", 6)
     for root in (ROOT, tmp_path):
         for path in sorted((root / "seeds").rglob("*.yml")):
+            if path.name in ("terminology.yml", "support.yml"):  # read by `generator check` alone
+                continue
             cls = model.FILE_MODELS[path.name]
             fast = fastload.read(path, root, cls)
             assert fast is not None, path

@@ -14,7 +14,7 @@ from generator import jsonld
 from generator.load import load_site
 from generator.urls import SiteUrls
 
-from .conftest import ROOT, SLUG, copy_project
+from .conftest import CORPUS, SLUG, copy_project
 from .test_links import html_pages, parse, resolve, site_url
 
 # -- a small schema.org vocabulary: the types used, their properties and the kinds of values ------
@@ -151,7 +151,7 @@ def test_every_json_ld_block_parses_and_fits_the_vocabulary_in_both_languages(bu
             assert data["inLanguage"] == lang, page
             assert data["url"] == data["@id"]
             seen.add((lang, data["@type"], page.relative_to(built_site).as_posix()))
-    slugs = [a.slug for a in load_site(ROOT).articles]
+    slugs = [a.slug for a in load_site(CORPUS.parent).articles]
     assert seen == {
         *(("vi", "Article", f"articles/{slug}/index.html") for slug in slugs),
         *(("en", "Article", f"en/articles/{slug}/index.html") for slug in slugs),
@@ -165,7 +165,7 @@ def test_every_json_ld_block_parses_and_fits_the_vocabulary_in_both_languages(bu
 def test_the_explainer_is_an_article_based_on_the_original_report(built_site: Path, lang: str):
     page = built_site / ("en" if lang == "en" else "") / "articles" / SLUG / "index.html"
     (data,) = blocks(page)
-    model = load_site(ROOT)
+    model = load_site(CORPUS.parent)
     article = next(a for a in model.articles if a.slug == SLUG)
     assert data["@type"] == "Article" and data["headline"] == article.meta.title[lang]
     assert data["url"].endswith(("/en" if lang == "en" else "") + f"/articles/{SLUG}/")
@@ -199,7 +199,7 @@ def test_the_explainer_is_an_article_based_on_the_original_report(built_site: Pa
 def test_the_glossary_is_a_defined_term_set_with_anchors(built_site: Path, lang: str):
     page = built_site / ("en" if lang == "en" else "") / "glossary" / "index.html"
     (data,) = blocks(page)
-    model = load_site(ROOT)
+    model = load_site(CORPUS.parent)
     terms = data["hasDefinedTerm"]
     assert [t["name"] for t in terms] == [t.term[lang] for t in model.glossary.terms]
     for term, node in zip(model.glossary.terms, terms, strict=True):

@@ -82,8 +82,8 @@ def test_timeline_keeps_the_meeting_and_the_statement_apart(built_site: Path):
     html = (built_site / "en" / "timeline" / "index.html").read_text(encoding="utf-8")
     datetimes = re.findall(r'<time datetime="([0-9-]+)">([^<]+)</time>', html)
     values = [d for d, _ in datetimes]
-    assert ("2021-03-17", "before March 18, 2021 (date not disclosed)") in datetimes
-    assert ("2021-03-18", "March 18, 2021") in datetimes
+    assert ("2021-03-17", "before 18 March 2021 (exact date not disclosed)") in datetimes
+    assert ("2021-03-18", "18 March 2021") in datetimes
     assert ("2021-02", "early February 2021") in datetimes
     assert values.index("2021-02") < values.index("2021-03-17") < values.index("2021-03-18")
 
