@@ -108,3 +108,19 @@ def test_the_real_seeds_build_and_every_page_has_its_twin(real_site: Path):
         assert parse(real_site / "en" / page).html_lang == "en", page
         switch = parse(real_site / page).switch
         assert switch["en"].endswith("/en/" + page.removesuffix("index.html")), (page, switch)
+
+
+#: Material's English words that a Vietnamese page must not show (tooltips and footer included).
+ENGLISH_ON_VIETNAMESE_PAGES = ("Permanent link", "Made with", "Initializing search", "Contributors", "Back to top", "Skip to content")
+
+
+def test_vietnamese_pages_show_no_english_interface_words(built_site: Path):
+    pages = [p for p in built_site.rglob("*.html") if p.relative_to(built_site).parts[0] not in ("en", "assets", "data")]
+    assert pages
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        found = [phrase for phrase in ENGLISH_ON_VIETNAMESE_PAGES if phrase in text]
+        assert not found, f"{page.relative_to(built_site)}: {found}"
+        assert 'title="Liên kết tới mục này"' in text or "headerlink" not in text, page
+    english = (built_site / "en" / "about" / "index.html").read_text(encoding="utf-8")
+    assert 'title="Link to this section"' in english
