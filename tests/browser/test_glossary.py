@@ -64,7 +64,7 @@ def test_the_definitions_are_in_the_page_language(built_site):
     assert not re.search(r"[ăâđêôơưạ-ỹ]", en), en
 
 
-@pytest.mark.parametrize(("path", "words"), [("glossary/", "Xuất hiện ở"), ("en/glossary/", "Mentioned in")])
+@pytest.mark.parametrize(("path", "words"), [("glossary/", "Xuất hiện trong"), ("en/glossary/", "Mentioned in")])
 def test_the_glossary_lists_where_each_term_is_mentioned(page, site_url, path, words):
     page.goto(site_url + path)
     links = page.eval_on_selector_all(
