@@ -211,7 +211,7 @@ def test_drafted_files_name_their_schema_list_what_to_confirm_once_and_hold_no_n
     facts = load(project.path("seeds/may-trang/facts.yml"))
     assert list(facts)[0] == "to_confirm"  # one place, at the top
     assert list(facts["events"][0]["when"].items())[0] == ("date", "2021-05-19")
-    assert "“Tối 19/5 (giờ Pháp)” → May 19, 2021" in facts["to_confirm"][2] and "evening, Europe/Paris" in facts["to_confirm"][2]
+    assert "“Tối 19/5 (giờ Pháp)” → 19 May 2021" in facts["to_confirm"][2] and "evening, Europe/Paris" in facts["to_confirm"][2]
     assert [line for line in facts["to_confirm"] if line.startswith("relative date")] == [
         "relative date (p2s2): “Đêm nay” → today, relative to publication, whose day is not known: date an event when you know it, or delete this line",
         "relative date (p3s1): “Gần một tháng sau vụ việc” → about 1 month after, relative to vụ việc (approximate): "
