@@ -9,16 +9,19 @@ from pathlib import Path
 
 from . import pipeline
 from .load import article_text
-from .problems import SeedError
+from .problems import SeedError, os_problem
 from .sentences import split_sentences
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Bilingual explainer pages from seed articles.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: the current folder)")
+    parser.add_argument("--debug", action="store_true", help="on an unexpected failure, show the Python traceback")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("build", help="validate the seeds and write the generated pages under docs/")
-    commands.add_parser("check", help="validate the seeds and the generated pages; write nothing")
+    strict = argparse.ArgumentParser(add_help=False)
+    strict.add_argument("--strict", action="store_true", help="warnings (duplicate titles, unused terms, entities nobody mentions) are errors")
+    commands.add_parser("build", parents=[strict], help="validate the seeds and write the generated pages under docs/")
+    commands.add_parser("check", parents=[strict], help="validate the seeds and the generated pages; write nothing")
     sentences = commands.add_parser("sentences", help="list an article's sentences with their IDs")
     sentences.add_argument("slug")
     drafting = commands.add_parser("draft", help="scaffold seeds/SLUG/ from an article text, with candidate facts to confirm")
@@ -34,11 +37,13 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         if args.command == "build":
-            _, report = pipeline.build(root)
+            site, report = pipeline.build(root, strict=args.strict)
             print(f"generator: {len(report.written)} written, {len(report.deleted)} deleted, {report.unchanged} unchanged ({time.perf_counter() - started:.2f} s)")
+            _warn(site)
         elif args.command == "check":
-            pages = pipeline.check(root)
+            site, pages = pipeline.check_site(root, strict=args.strict)
             print(f"generator: seeds are valid; {len(pages)} pages would be generated ({time.perf_counter() - started:.2f} s)")
+            _warn(site)
         elif args.command == "sentences":
             text = article_text(root, args.slug)
             for sentence in split_sentences(text):
@@ -58,6 +63,20 @@ def main(argv: list[str] | None = None) -> int:
     except SeedError as error:
         print(error.report(), file=sys.stderr)
         return 1
+    except OSError as error:  # outside docs/ (written by the write stage, which reports its own)
+        if args.debug:
+            raise
+        print(SeedError([os_problem(error, root, "cannot use")], "on this machine").report(), file=sys.stderr)
+        return 1
+    except (Exception, RecursionError, MemoryError) as error:
+        if args.debug:
+            raise
+        print(
+            f"generator: internal error ({type(error).__name__}); nothing was written, or the next build completes what was.\n"
+            "    fix: run again with --debug (python -m generator --debug …) for the traceback, and report it with the seeds that cause it (SECURITY.md)",
+            file=sys.stderr,
+        )
+        return 2
     return 0
 
 
@@ -72,6 +91,14 @@ def _draft(root: Path, args: argparse.Namespace) -> int:
     result = draft(root, args.path, args.slug, published, write=not args.dry_run)
     print(as_json(result) if args.json else summary(result, written=not args.dry_run))
     return 0
+
+
+def _warn(site) -> None:
+    """Print the warnings of a site (on standard error, after the summary line)."""
+    from .lint import report
+
+    if site.warnings:
+        print(report(site.warnings), file=sys.stderr)
 
 
 if __name__ == "__main__":

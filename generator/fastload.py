@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import re
 import typing
+import unicodedata
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .load import CONTROL, MAX_NESTING, MAX_YAML_BYTES, Document, _too_deep, _yaml
+from .load import CONTROL, MAX_NESTING, MAX_YAML_BYTES, SURROGATE, Document, _too_deep, _yaml, read_seed_bytes
 
 try:
     import yaml
@@ -133,6 +134,17 @@ def _may_be_too_deep(text: str) -> bool:
     return False
 
 
+def _escaped_bad_text(value: typing.Any) -> bool:
+    """Whether an escape (``"\\ud800"``, ``"e\\u0301"``) wrote a lone surrogate or decomposed text."""
+    if isinstance(value, str):
+        return bool(SURROGATE.search(value)) or not unicodedata.is_normalized("NFC", value)
+    if isinstance(value, dict):
+        return any(_escaped_bad_text(k) or _escaped_bad_text(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(map(_escaped_bad_text, value))
+    return False
+
+
 def read(path: Path, root: Path, cls: type[BaseModel]) -> tuple[Document, BaseModel] | None:
     """The document and model of a valid, plain seed file; None when the round-trip loader must
     read it (to report its problems, or because it uses a YAML feature the fast path leaves out)."""
@@ -141,13 +153,15 @@ def read(path: Path, root: Path, cls: type[BaseModel]) -> tuple[Document, BaseMo
     try:
         if path.stat().st_size > MAX_YAML_BYTES:
             return None
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_seed_bytes(path).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
+        return None
+    if not unicodedata.is_normalized("NFC", text):
         return None
     if _may_be_too_deep(text) and _too_deep(text) is not None:
         return None
     data = plain_yaml(text)
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or ("\\" in text and _escaped_bad_text(data)):
         return None
     try:
         value = cls.model_validate(data)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 import types
 import typing
@@ -102,6 +103,13 @@ class Site:
     sources: model.Sources
     articles: list[Article]  # newest first
     docs: dict[str, Document] = field(default_factory=dict)
+
+    @cached_property
+    def warnings(self) -> list[Problem]:
+        """What is valid but probably a mistake (``generator.lint``); call on a validated site."""
+        from .lint import find
+
+        return find(self)
 
 
 class _Constructor(RoundTripConstructor):
@@ -229,6 +237,98 @@ def _first_alias(text: str) -> AliasEvent | None:
     return next((event for event in _yaml().parse(text) if isinstance(event, AliasEvent)), None)
 
 
+def _first_tag(text: str) -> typing.Any:
+    """The first node with an explicit YAML tag (``!!str``, ``!x``, ``!!python/object:…``), if any."""
+    if "!" not in text:
+        return None
+    return next((event for event in _yaml().parse(text) if getattr(event, "tag", None) is not None), None)
+
+
+def not_nfc(text: str) -> int | None:
+    """Offset of the first character that is not in Unicode's composed form (NFC), or None.
+
+    Vietnamese typed on some systems (or copied from some PDFs) is decomposed (NFD): "ệ" as "e"
+    plus two combining marks. It looks the same but does not match composed text, so quotes,
+    searches and fingerprints silently differ: seed files must be NFC."""
+    if unicodedata.is_normalized("NFC", text):
+        return None
+    start = 0
+    for line in text.split("\n"):
+        if not unicodedata.is_normalized("NFC", line):
+            for i in range(len(line)):
+                # the first prefix that is not NFC ends with a mark that composes with what precedes it
+                if not unicodedata.is_normalized("NFC", line[: i + 1]):
+                    base = i
+                    while base > 0 and unicodedata.combining(line[base]):
+                        base -= 1
+                    return start + base
+            return start + len(line) - 1
+        start += len(line) + 1
+    return 0
+
+
+NFC_FIX = "save the file in composed Unicode (NFC): most editors have it under encoding or Unicode normalisation; `python3 -c \"import sys, unicodedata; p = sys.argv[1]; t = open(p, encoding='utf-8').read(); open(p, 'w', encoding='utf-8').write(unicodedata.normalize('NFC', t))\" FILE` does it"
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _bad_code_points(doc: Document) -> list[Problem]:
+    """Text that an escape made impossible (a lone surrogate such as "\\ud800") or decomposed
+    (NFD, such as "e\\u0301"): refused at the key that holds it."""
+    problems: list[Problem] = []
+
+    def walk(value: typing.Any, loc: tuple[str | int, ...]) -> None:
+        if isinstance(value, str):
+            surrogate = SURROGATE.search(value)
+            if surrogate:
+                problems.append(doc.problem(loc, f"the text holds U+{ord(surrogate.group()):04X}, half of a surrogate pair: not a character (an escape such as \\u{ord(surrogate.group()):04x} wrote it)", "write the character itself, or its full code point (\\U0001F600, not two \\u escapes)"))
+            elif not unicodedata.is_normalized("NFC", value):
+                problems.append(doc.problem(loc, "the text is not in composed Unicode (NFC): an escape wrote a combining mark apart from its letter", "write the composed letter itself (ệ, not e with \\u0323\\u0302)"))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str) and (SURROGATE.search(key) or not unicodedata.is_normalized("NFC", key)):
+                    problems.append(doc.problem(loc, f"the key {key.encode('utf-8', 'backslashreplace').decode()!r} holds a surrogate or decomposed text", "write the key in plain ASCII, as in seeds/README.md"))
+                walk(item, (*loc, key))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, (*loc, i))
+
+    walk(doc.data, ())
+    return problems
+
+
+LINK_FIX = "replace the link with a regular file or folder that holds the content itself"
+
+
+def read_seed_bytes(path: Path) -> bytes:
+    """The bytes of a seed file, never through a symbolic link (``O_NOFOLLOW``: a link that
+    appeared after ``links`` looked is refused by the system, as an OSError)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read()
+
+
+def links(root: Path, *paths: Path) -> list[Problem]:
+    """Symbolic links in ``seeds/`` (or at ``paths``): a problem each, their target never read.
+
+    A link in a pull request could make the build read a file of the machine it runs on (and
+    quote it in a message) or a folder outside the project; the seeds are what the repository
+    holds, so a link is refused wherever it points."""
+    found: list[Path] = []
+    seeds = root / "seeds"
+    for path in (seeds, *paths):
+        if path.is_symlink():
+            found.append(path)
+    if not found and seeds.is_dir():
+        for folder, dirs, files in os.walk(seeds):  # links to folders are listed, not followed
+            for name in (*dirs, *files):
+                if os.path.islink(os.path.join(folder, name)):
+                    found.append(Path(folder) / name)
+    return [
+        Problem(path.relative_to(root).as_posix(), 0, 0, "", "a symbolic link: seed files are read only inside seeds/, and links are never followed", LINK_FIX)
+        for path in sorted(set(found))
+    ]
+
+
 def read_yaml(path: Path, root: Path) -> Document:
     """Parse one YAML file; every problem raises SeedError with the position, never a crash."""
     rel = path.relative_to(root).as_posix()
@@ -236,7 +336,7 @@ def read_yaml(path: Path, root: Path) -> Document:
         size = path.stat().st_size
         if size > MAX_YAML_BYTES:
             raise SeedError([Problem(rel, 0, 0, "", f"the file is {size:,} bytes, more than the {MAX_YAML_BYTES:,} allowed", f"keep seed files under {MAX_YAML_BYTES:,} bytes: check that this is the right file")])
-        raw = path.read_bytes()
+        raw = read_seed_bytes(path)
     except OSError as error:
         raise SeedError([Problem(rel, 0, 0, "", f"the file cannot be read ({error.strerror})", "check that it is a readable file")]) from None
     try:
@@ -244,11 +344,19 @@ def read_yaml(path: Path, root: Path) -> Document:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise SeedError([Problem(rel, line, 1, "", "the file is not UTF-8", "save the file as UTF-8")]) from None
+    decomposed = not_nfc(text)
+    if decomposed is not None:
+        raise SeedError([Problem(rel, *_position(text, decomposed), "", "the text is decomposed Unicode (NFD: a letter and its accents as separate characters), not the composed form (NFC) seed files use", NFC_FIX)])
     deep = _too_deep(text)
     if deep is not None:
         raise SeedError([Problem(rel, *_position(text, deep), "", f"brackets are nested more than {MAX_NESTING} levels deep", "close each [ and { that you open; seed files nest a few levels only")])
     try:
         alias = _first_alias(text)
+        tagged = _first_tag(text)
+        if tagged is not None:  # before the load: some tags make the loader fail with another message
+            mark, tag = tagged.start_mark, str(tagged.tag)
+            shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+            raise SeedError([Problem(rel, mark.line + 1, mark.column + 1, "", f"explicit YAML tag {shown}: tags (!name, !!type) are not allowed in seed files", 'remove the tag; quote the value ("…") if it must be read as text')])
         data = _yaml().load(text)
     except MarkedYAMLError as error:
         raise SeedError([_syntax_problem(rel, error, text)]) from None
@@ -265,7 +373,11 @@ def read_yaml(path: Path, root: Path) -> Document:
         # Refused: a few aliases can make a file stand for billions of values.
         mark = alias.start_mark
         raise SeedError([Problem(rel, mark.line + 1, mark.column + 1, "", f"YAML alias *{alias.anchor}: anchors and aliases (&name, *name, <<:) are not supported in seed files", "write the value out in full here")])
-    return Document(rel, data)
+    doc = Document(rel, data)
+    bad = _bad_code_points(doc)
+    if bad:
+        raise SeedError(bad)
+    return doc
 
 
 def _model_at(cls: typing.Any, loc: tuple[str | int, ...]) -> type[BaseModel] | None:
@@ -443,13 +555,13 @@ def load_model(doc: Document, cls: type[BaseModel]) -> BaseModel:
 
 
 def read_article_text(path: Path, root: Path) -> str:
-    """The article as text for processing: UTF-8, BOM dropped, NFC. The file is never changed."""
+    """The article as text for processing: UTF-8 in composed form (NFC), BOM dropped. The file is never changed."""
     rel = path.relative_to(root).as_posix()
     try:
         size = path.stat().st_size  # checked before reading: a huge file is never loaded
         if size > MAX_ARTICLE_BYTES:
             raise SeedError([Problem(rel, 0, 0, "", f"the article is {size:,} bytes, more than the {MAX_ARTICLE_BYTES:,} allowed", "a news article is a few kilobytes: check that this is the right file, or split it into several articles")])
-        raw = path.read_bytes()
+        raw = read_seed_bytes(path)
     except OSError as error:
         raise SeedError([Problem(rel, 0, 0, "", f"the article cannot be read ({error.strerror})", "check that it is a readable file")]) from None
     try:
@@ -460,7 +572,9 @@ def read_article_text(path: Path, root: Path) -> str:
     control = CONTROL.search(text)
     if control:
         raise SeedError([Problem(rel, *_position(text, control.start()), "", f"the article contains the control character U+{ord(control.group()):04X}", "delete it: it is invisible in most editors (it often comes from text copied out of a PDF or a word processor)")])
-    text = unicodedata.normalize("NFC", text)
+    decomposed = not_nfc(text)
+    if decomposed is not None:
+        raise SeedError([Problem(rel, *_position(text, decomposed), "", "the article is decomposed Unicode (NFD: a letter and its accents as separate characters), not the composed form (NFC) seed files use", NFC_FIX)])
     if not text.strip():
         raise SeedError([Problem(rel, 1, 1, "", "the article is empty", "paste the article text, one paragraph per line")])
     return text
@@ -494,6 +608,9 @@ def article_text(root: Path, slug: str) -> str:
     if not SLUG.match(slug):
         raise SeedError([Problem(rel, 0, 0, "", f"{slug!r} is not a valid article slug", "give the name of an article folder in seeds/, e.g. deepfake-clubhouse-2021")])
     path = root / "seeds" / slug / ARTICLE_FILE
+    linked = links(root, path.parent, path)
+    if linked:
+        raise SeedError(linked)
     if not path.is_file():
         known = ", ".join(p.name for p in article_dirs(root / "seeds")) if (root / "seeds").is_dir() else ""
         raise SeedError([Problem(f"{rel}/{ARTICLE_FILE}", 0, 0, "", "file is missing", f"check the slug (articles: {known or 'none'})")])
@@ -505,6 +622,9 @@ def load_site(root: Path) -> Site:
     from . import fastload
 
     seeds = root / "seeds"
+    linked = links(root)
+    if linked:  # nothing is read: a link's target is not a seed file
+        raise SeedError(linked)
     problems: list[Problem] = []
     docs: dict[str, Document] = {}
 

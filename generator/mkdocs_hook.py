@@ -57,7 +57,14 @@ def on_config(config):
         raise PluginError(error.report()) from None
     if report.written or report.deleted:
         log.info("generator: %d written, %d deleted", len(report.written), len(report.deleted))
+    if _site is not _warned[0]:  # once per model: not again for the second language
+        _warned[0] = _site
+        for warning in _site.warnings:  # MkDocs warnings: `mkdocs build --strict` fails on them
+            log.warning("%s", warning)
     return config
+
+
+_warned: list = [None]
 
 
 #: Front matter that Material prints into the page as it is (``<title>``, ``<meta content="…">``,

@@ -57,8 +57,16 @@ class LazySite(Site):
 _last: dict[Path, tuple[cache.Snapshot, Site]] = {}
 
 
-def build(root: Path) -> tuple[Site, WriteReport]:
-    """Generate the pages and write the changed ones under ``root/docs``."""
+def _refuse_warnings(site: Site) -> None:
+    from .lint import StrictWarnings
+
+    if site.warnings:
+        raise StrictWarnings(site.warnings)
+
+
+def build(root: Path, strict: bool = False) -> tuple[Site, WriteReport]:
+    """Generate the pages and write the changed ones under ``root/docs``; ``strict``: refuse
+    to write if the seeds have warnings (``generator.lint``)."""
     key = Path(root).resolve()
     now = cache.scan(root)
     if now is not None:
@@ -74,9 +82,13 @@ def build(root: Path) -> tuple[Site, WriteReport]:
                     if len(last.digests) != before:  # pages now old enough to be compared by status
                         cache.save(root, last)
                 _last[key] = (last, site)
+                if strict:
+                    _refuse_warnings(site)
                 return site, WriteReport(unchanged=last.pages)
         cache.digest_racy_inputs(now, root)  # before the seeds are read
     site, pages = generate(root)
+    if strict:
+        _refuse_warnings(site)
     report = write(pages, root / "docs")
     snapshot = cache.after_build(now, root, len(pages)) if now is not None else None
     if snapshot is None:
@@ -88,16 +100,23 @@ def build(root: Path) -> tuple[Site, WriteReport]:
     return site, report
 
 
-def check(root: Path) -> dict[str, str]:
+def check(root: Path, strict: bool = False) -> dict[str, str]:
     """Everything ``build`` checks, including hand edits of generated pages; writes nothing."""
+    return check_site(root, strict)[1]
+
+
+def check_site(root: Path, strict: bool = False) -> tuple[Site, dict[str, str]]:
+    """``check``, with the site (and its warnings)."""
     from .problems import SeedError
 
     site, pages = generate(root)
+    if strict:
+        _refuse_warnings(site)
     _, _, problems = plan(pages, root / "docs")
     problems += copy_desk(site)
     if problems:
         raise SeedError(problems)
-    return pages
+    return site, pages
 
 
 def copy_desk(site: Site) -> list:

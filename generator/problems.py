@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -25,14 +28,45 @@ class Problem:
 class SeedError(Exception):
     """Raised with every problem of a run; nothing has been written."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], where: str = "in the seeds", outcome: str = "nothing was written"):
         self.problems = sorted(set(problems))
+        self.where, self.outcome = where, outcome
         super().__init__(self.report())
 
     def report(self) -> str:
         count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} in the seeds; nothing was written."
+        head = f"{count} {self.noun}{'s' if count != 1 else ''} {self.where}; {self.outcome}."
         return "\n".join([head, *map(str, self.problems)])
+
+    noun = "problem"
+
+
+#: How to fix an operating system's refusal, by its error number.
+_OS_FIXES = {
+    errno.EACCES: "make it writable (chmod u+w, or chattr -i if it was made immutable; check the owner), then build again",
+    errno.EPERM: "make it writable (chattr -i if it was made immutable, chmod u+w; check the owner), then build again",
+    errno.EROFS: "the file system is read-only: build in a writable copy of the project",
+    errno.ENOSPC: "free some disk space, then build again",
+    errno.EDQUOT: "free some disk space (the disk quota is full), then build again",
+    errno.ENOTDIR: "a file stands where a folder is needed: move it out of the way, then build again",
+    errno.EEXIST: "a file stands where a folder is needed: move it out of the way, then build again",
+    errno.EISDIR: "a folder stands where a file is written: move it out of the way, then build again",
+    errno.ELOOP: "replace the symbolic link with a regular file or folder",
+}
+
+
+def os_problem(error: OSError, root: Path, doing: str = "cannot write") -> Problem:
+    """An operating system's refusal (permissions, a full disk, a file where a folder should be)
+    as a problem: the path relative to the project, what the system said, and the fix."""
+    name = error.filename if error.filename is not None else root
+    path = Path(os.fsdecode(name))
+    try:
+        rel = path.resolve().relative_to(root.resolve()).as_posix() if path.is_absolute() else path.as_posix()
+    except ValueError:
+        rel = path.as_posix()
+    reason = error.strerror or type(error).__name__
+    fix = _OS_FIXES.get(error.errno or 0, "check that the folder is a writable folder of this project, then build again")
+    return Problem(rel, 0, 0, "", f"{doing} {rel}: {reason}", fix)
 
 
 def key_path(loc: tuple[str | int, ...]) -> str:

@@ -24,7 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import Problem, SeedError
+from .problems import Problem, SeedError, os_problem
 
 MANIFEST = ".generated.json"
 JOURNAL = ".generated-journal.json"
@@ -179,7 +179,21 @@ def plan(pages: dict[str, str], docs: Path) -> tuple[dict[str, bytes], list[str]
 
 
 def write(pages: dict[str, str], docs: Path) -> WriteReport:
-    """Bring ``docs/`` to exactly ``pages`` (plus the hand-written files, which are never touched)."""
+    """Bring ``docs/`` to exactly ``pages`` (plus the hand-written files, which are never touched).
+
+    An operating system's refusal (a write-protected or immutable ``docs/``, a full disk, a file
+    where a folder goes) is a SeedError naming the path and the fix: before the journal, this
+    run's temporary files are removed and nothing was written; after it, the next run finishes
+    the renames (the message says so)."""
+    try:
+        return _write(pages, docs)
+    except OSError as error:
+        if (docs / JOURNAL).is_file():
+            raise SeedError([os_problem(error, docs.parent)], "in docs/", "the build stopped part-way: the next build finishes it") from None
+        raise SeedError([os_problem(error, docs.parent)], "in docs/") from None
+
+
+def _write(pages: dict[str, str], docs: Path) -> WriteReport:
     docs.mkdir(parents=True, exist_ok=True)
     recover(docs)
     changes, deletions, problems = plan(pages, docs)
@@ -192,15 +206,26 @@ def write(pages: dict[str, str], docs: Path) -> WriteReport:
     renames = []
     for rel in sorted(changes):
         final = docs / rel
-        final.parent.mkdir(parents=True, exist_ok=True)
         renames.append((final.with_name(f".{final.name}.tmp-{os.getpid()}").relative_to(docs).as_posix(), rel))
     # Every temporary file on disk before the journal names it. fsync waits for the disk, not the
     # CPU: a few threads let the file system commit several at once (3x faster for 700 pages).
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        for future in [pool.submit(_durable_write, docs / tmp, changes[rel]) for tmp, rel in renames]:
-            future.result()
     journal = {"rename": renames, "delete": sorted(deletions), "manifest": manifest}
-    _atomic_write(docs / JOURNAL, json.dumps(journal, indent=1, sort_keys=True).encode())
+    try:
+        for _, rel in renames:
+            (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            futures = [pool.submit(_durable_write, docs / tmp, changes[rel]) for tmp, rel in renames]
+        for future in futures:
+            future.result()
+        _atomic_write(docs / JOURNAL, json.dumps(journal, indent=1, sort_keys=True).encode())
+    except BaseException:
+        # Refused before the journal (a read-only folder, a full disk): nothing was written; the
+        # temporary files of this run go (and the folders made for them, when empty).
+        for tmp, _ in [*renames, (f".{JOURNAL}.tmp-{os.getpid()}", JOURNAL)]:
+            with contextlib.suppress(OSError):
+                (docs / tmp).unlink(missing_ok=True)
+                _remove_empty_parents((docs / tmp).parent, docs)
+        raise
     recover(docs)
     return report
 
