@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:  # outside docs/ (written by the write stage, which reports its own)
         if args.debug:
             raise
-        print(SeedError([os_problem(error, root, "cannot use")], "on this machine").report(), file=sys.stderr)
+        print(SeedError([os_problem(error, root, "the system refused it")], "on this machine").report(), file=sys.stderr)
         return 1
     except (Exception, RecursionError, MemoryError) as error:
         if args.debug:

@@ -267,7 +267,12 @@ def not_nfc(text: str) -> int | None:
     return 0
 
 
-NFC_FIX = "save the file in composed Unicode (NFC): most editors have it under encoding or Unicode normalisation; `python3 -c \"import sys, unicodedata; p = sys.argv[1]; t = open(p, encoding='utf-8').read(); open(p, 'w', encoding='utf-8').write(unicodedata.normalize('NFC', t))\" FILE` does it"
+def nfc_fix(rel: str) -> str:
+    """How to convert a seed file to NFC (it looks the same afterwards)."""
+    return (
+        "convert the file to composed Unicode (NFC; it looks the same afterwards): "
+        f"""python3 -c "import sys, unicodedata as u; p = sys.argv[1]; t = open(p, encoding='utf-8', newline='').read(); open(p, 'w', encoding='utf-8', newline='').write(u.normalize('NFC', t))" {rel}"""
+    )
 SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -346,7 +351,7 @@ def read_yaml(path: Path, root: Path) -> Document:
         raise SeedError([Problem(rel, line, 1, "", "the file is not UTF-8", "save the file as UTF-8")]) from None
     decomposed = not_nfc(text)
     if decomposed is not None:
-        raise SeedError([Problem(rel, *_position(text, decomposed), "", "the text is decomposed Unicode (NFD: a letter and its accents as separate characters), not the composed form (NFC) seed files use", NFC_FIX)])
+        raise SeedError([Problem(rel, *_position(text, decomposed), "", "the text is decomposed Unicode (NFD: a letter and its accents as separate characters), not the composed form (NFC) seed files use", nfc_fix(rel))])
     deep = _too_deep(text)
     if deep is not None:
         raise SeedError([Problem(rel, *_position(text, deep), "", f"brackets are nested more than {MAX_NESTING} levels deep", "close each [ and { that you open; seed files nest a few levels only")])
@@ -445,6 +450,8 @@ def _describe(value: typing.Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
+    if isinstance(value, dt.datetime):
+        return f"a date and time {value.isoformat()!r}"
     return f"{type(value).__name__} {str(value)[:60]!r}"
 
 
@@ -574,7 +581,7 @@ def read_article_text(path: Path, root: Path) -> str:
         raise SeedError([Problem(rel, *_position(text, control.start()), "", f"the article contains the control character U+{ord(control.group()):04X}", "delete it: it is invisible in most editors (it often comes from text copied out of a PDF or a word processor)")])
     decomposed = not_nfc(text)
     if decomposed is not None:
-        raise SeedError([Problem(rel, *_position(text, decomposed), "", "the article is decomposed Unicode (NFD: a letter and its accents as separate characters), not the composed form (NFC) seed files use", NFC_FIX)])
+        raise SeedError([Problem(rel, *_position(text, decomposed), "", "the article is decomposed Unicode (NFD: a letter and its accents as separate characters), not the composed form (NFC) seed files use", nfc_fix(rel))])
     if not text.strip():
         raise SeedError([Problem(rel, 1, 1, "", "the article is empty", "paste the article text, one paragraph per line")])
     return text

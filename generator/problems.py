@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,18 +56,21 @@ _OS_FIXES = {
 }
 
 
-def os_problem(error: OSError, root: Path, doing: str = "cannot write") -> Problem:
+def os_problem(error: OSError, root: Path, doing: str = "the system refused to write it") -> Problem:
     """An operating system's refusal (permissions, a full disk, a file where a folder should be)
     as a problem: the path relative to the project, what the system said, and the fix."""
     name = error.filename if error.filename is not None else root
     path = Path(os.fsdecode(name))
+    if error.errno == errno.ENOTDIR:  # name the file that stands where a folder should be
+        path = next((p for p in reversed([path, *path.parents]) if p.is_file()), path)
     try:
         rel = path.resolve().relative_to(root.resolve()).as_posix() if path.is_absolute() else path.as_posix()
     except ValueError:
         rel = path.as_posix()
+    rel = re.sub(r"(^|/)\.([^/]+)\.tmp-[0-9]+$", r"\1\2", rel)  # a temporary file: named by its target
     reason = error.strerror or type(error).__name__
     fix = _OS_FIXES.get(error.errno or 0, "check that the folder is a writable folder of this project, then build again")
-    return Problem(rel, 0, 0, "", f"{doing} {rel}: {reason}", fix)
+    return Problem(rel, 0, 0, "", f"{doing}: {reason}", fix)
 
 
 def key_path(loc: tuple[str | int, ...]) -> str:

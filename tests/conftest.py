@@ -43,6 +43,10 @@ class Project:
                 return number
         raise AssertionError(f"{needle!r} not in {rel}")
 
+    def line_text(self, rel: str, needle: str, after: int = 0) -> str:
+        """The text of the line ``after`` lines below the first holding ``needle``."""
+        return self.read(rel).splitlines()[self.line_of(rel, needle) - 1 + after]
+
     def snapshot(self, folder: str = "docs") -> dict[str, bytes]:
         base = self.path(folder)
         return {p.relative_to(base).as_posix(): p.read_bytes() for p in sorted(base.rglob("*")) if p.is_file()}

@@ -1,15 +1,18 @@
 """The catalogue of bad inputs (docs/en/errors.md is its table for contributors).
 
 Each bad input is made in a copy of the project whose pages were already built, then
-`python -m generator build` runs: it must exit with status 1, print every problem with its file,
-line, column, key path and fix (the exact text a contributor reads), and leave ``docs/`` byte for
-byte as it was. Inputs that are not errors (a BOM, CRLF, trailing spaces, decomposed Vietnamese)
-must give the same sentences and the same pages as the clean seeds.
+`python -m generator build` runs (``build --strict`` for what is a warning otherwise): it must
+exit with status 1, print every problem with its file, line, column, key path and fix (the exact
+text a contributor reads), and leave ``docs/`` and ``site/`` byte for byte as they were (no
+temporary file either). Inputs that are not errors (a BOM, CRLF, trailing spaces) must give the
+same sentences and the same pages as the clean seeds.
 """
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -23,9 +26,10 @@ from pathlib import Path
 
 import pytest
 
+from generator import write as write_stage
 from generator.__main__ import main
 from generator.cache import CACHE
-from generator.load import MAX_ARTICLE_BYTES, MAX_NESTING, MAX_YAML_BYTES
+from generator.load import LINK_FIX, MAX_ARTICLE_BYTES, MAX_NESTING, MAX_YAML_BYTES, nfc_fix
 from generator.markdown import escape
 from generator.sentences import fingerprint
 
@@ -42,10 +46,20 @@ SLUG_FIX = "rename the folder with lower-case ASCII letters, digits and single h
 CONTROL_FIX = "delete it: it is invisible in most editors (it often comes from text copied out of a PDF or a word processor)"
 
 
-def report(*problems: str) -> str:
+def report(*problems: str, where: str = "in the seeds", noun: str = "problem") -> str:
     """What `generator build` prints on standard error for these problems."""
-    head = f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the seeds; nothing was written."
+    head = f"{len(problems)} {noun}{'s' if len(problems) != 1 else ''} {where}; nothing was written."
     return "\n".join([head, *problems]) + "\n"
+
+
+def strict_report(*warnings: str) -> str:
+    """What `generator build --strict` prints for these warnings."""
+    return report(*warnings, where="in the seeds (--strict makes warnings errors)", noun="warning")
+
+
+def docs_report(*problems: str) -> str:
+    """What `generator build` prints when the system refuses a write in docs/."""
+    return report(*problems, where="in docs/")
 
 
 def line_of(p: Project, rel: str, needle: str) -> int:
@@ -58,11 +72,16 @@ def line_of(p: Project, rel: str, needle: str) -> int:
 
 @dataclass(frozen=True)
 class Bad:
-    """A bad input: how to make it from the good seeds, and every problem it must be reported as."""
+    """A bad input: how to make it from the good seeds, and every problem it must be reported as
+    (``report`` makes the whole text from them; ``args``: the command's options; ``patch``: what
+    the machine does, such as refusing a write)."""
 
     name: str
     make: Callable[[Project], None]
     problems: Callable[[Project], list[str]]
+    report: Callable[..., str] = report
+    args: tuple[str, ...] = ()
+    patch: Callable[[pytest.MonkeyPatch, Project], None] | None = None
 
 
 def _replace(rel: str, old: str, new: str) -> Callable[[Project], None]:
@@ -490,6 +509,306 @@ CATALOGUE = [
 ]
 
 
+NEW_TEXT = ("What happened", "What happened next")
+
+
+def _edit_and(then: Callable[[Project], None]) -> Callable[[Project], None]:
+    """An edit of a seed (so that pages are written), then ``then``."""
+
+    def make(p: Project) -> None:
+        p.replace(FACTS, *NEW_TEXT)
+        then(p)
+
+    return make
+
+
+def _link(rel: str, target: Callable[[Project], Path]) -> Callable[[Project], None]:
+    def make(p: Project) -> None:
+        path, to = p.path(rel), target(p)
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        elif path.exists() or path.is_symlink():
+            path.unlink()
+        path.symlink_to(to)
+
+    return make
+
+
+def _outside_copy(p: Project) -> Path:
+    """A copy of the article outside the project (another repository, a home folder)."""
+    outside = p.root.parent / "outside" / SLUG
+    if not outside.exists():
+        shutil.copytree(p.path(f"seeds/{SLUG}"), outside)
+    return outside
+
+
+#: A file of the machine that builds, outside the project: a link must never print it.
+SECRET = "machine-secret-7f3a9c token=hunter2"
+SYSTEM_FILE = Path("/etc/hostname") if Path("/etc/hostname").is_file() else Path("/etc/passwd")
+
+
+def _secret_file(p: Project) -> Path:
+    secret = p.root.parent / "machine" / "secret.txt"
+    secret.parent.mkdir(exist_ok=True)
+    secret.write_text(f"{SECRET}\n", encoding="utf-8")
+    return secret
+
+
+def _whole_seeds_outside(p: Project) -> Path:
+    outside = p.root.parent / "outside-seeds"
+    shutil.copytree(p.path("seeds"), outside)
+    return outside
+
+
+def _refuse_writes_in_docs(code: int, what: str) -> Callable[[pytest.MonkeyPatch, Project], None]:
+    """The system refuses to create files in docs/ (a read-only mount, a full disk, another owner)."""
+
+    def patch(monkeypatch: pytest.MonkeyPatch, p: Project) -> None:
+        real = open
+
+        def refusing_open(file, mode="r", *args, **kwargs):
+            if "w" in mode and Path(file).resolve().is_relative_to(p.path("docs").resolve()):
+                raise OSError(code, os.strerror(code), str(file))
+            return real(file, mode, *args, **kwargs)
+
+        monkeypatch.setattr(write_stage, "open", refusing_open, raising=False)
+
+    return patch
+
+
+def _immutable_docs(p: Project) -> None:
+    p.replace(FACTS, *NEW_TEXT)
+    result = subprocess.run(["chattr", "+i", str(p.path("docs"))], capture_output=True, check=False) if shutil.which("chattr") else None
+    if result is None or result.returncode != 0:
+        pytest.skip("chattr +i is not available on this file system (the refusal is also simulated: docs-write-refused)")
+
+
+def _docs_is_a_file(p: Project) -> None:
+    p.replace(FACTS, *NEW_TEXT)
+    shutil.rmtree(p.path("docs"))
+    p.path("docs").write_text("not a folder\n", encoding="utf-8")
+
+
+THEME_TITLE_EN = 'en: "Deepfakes and their regulation"}'
+ARTICLE_TITLE_EN = "Chinese regulators meet 11 tech companies over deepfakes and audio social apps"
+
+
+def _duplicate_title(p: Project) -> None:
+    """A theme page titled like its article (in English)."""
+    p.replace(FACTS, THEME_TITLE_EN, f'en: "{ARTICLE_TITLE_EN}"}}')
+
+
+NEW_TERM = (
+    "  - id: voice-cloning\n"
+    '    term: {vi: "nhân bản giọng nói", en: "voice cloning"}\n'
+    '    short: {vi: "Giả giọng một người bằng máy.", en: "Imitating a person\'s voice by machine."}\n'
+    "    definition:\n"
+    '      text: {vi: "Giả giọng một người bằng máy.", en: "Imitating a person\'s voice by machine."}\n'
+    "      sources: [cac-2021-03-18]\n"
+)
+NEW_ENTITY = (
+    "  - id: example-group\n"
+    "    kind: company\n"
+    '    name: {vi: "Example Group", en: "Example Group"}\n'
+    "    description:\n"
+    '      text: {vi: "Một tập đoàn công nghệ Trung Quốc.", en: "A Chinese technology group."}\n'
+    "      sources: [cac-2021-03-18]\n"
+)
+
+
+def _append(rel: str, text: str) -> Callable[[Project], None]:
+    return lambda p: p.write(rel, p.read(rel) + text)
+
+
+CATALOGUE += [
+    # -- links: nothing outside seeds/ is read, nor quoted --------------------------------------------
+    Bad(
+        "link-article-folder-outside",
+        _link("seeds/other-article-2021", _outside_copy),
+        lambda p: [f"seeds/other-article-2021: a symbolic link: seed files are read only inside seeds/, and links are never followed\n    fix: {LINK_FIX}"],
+    ),
+    Bad(
+        "link-article-text-to-a-system-file",
+        _link(TEXT, lambda p: SYSTEM_FILE),
+        lambda p: [f"{TEXT}: a symbolic link: seed files are read only inside seeds/, and links are never followed\n    fix: {LINK_FIX}"],
+    ),
+    Bad(
+        "link-article-text-to-a-secret",
+        _link(TEXT, _secret_file),
+        lambda p: [f"{TEXT}: a symbolic link: seed files are read only inside seeds/, and links are never followed\n    fix: {LINK_FIX}"],
+    ),
+    Bad(
+        "link-seed-file-inside-seeds",
+        _link(SOURCES, lambda p: Path("glossary.yml")),
+        lambda p: [f"{SOURCES}: a symbolic link: seed files are read only inside seeds/, and links are never followed\n    fix: {LINK_FIX}"],
+    ),
+    Bad(
+        "link-seeds-folder-outside",
+        _link("seeds", _whole_seeds_outside),
+        lambda p: [f"seeds: a symbolic link: seed files are read only inside seeds/, and links are never followed\n    fix: {LINK_FIX}"],
+    ),
+    # -- code points -----------------------------------------------------------------------------------
+    Bad(
+        "lone-surrogate",
+        _replace(SOURCES, '"Yicai Global"', '"Yicai \\ud800 Global"'),
+        lambda p: [
+            f"{SOURCES}:{p.line_of(SOURCES, 'Yicai')}:16: sources[3].publisher: the text holds U+D800, half of a surrogate pair: not a character (an escape such as \\ud800 wrote it)\n"
+            "    fix: write the character itself, or its full code point (\\U0001F600, not two \\u escapes)"
+        ],
+    ),
+    Bad(
+        "surrogate-pair-as-two-escapes",
+        _replace(FACTS, '"What happened"', '"What happened \\ud83d\\ude00"'),
+        lambda p: [
+            f"{FACTS}:{p.line_of(FACTS, 'ude00')}:48: explainer.sections[0].heading.en: the text holds U+D83D, half of a surrogate pair: not a character (an escape such as \\ud83d wrote it)\n"
+            "    fix: write the character itself, or its full code point (\\U0001F600, not two \\u escapes)"
+        ],
+    ),
+    Bad(
+        "decomposed-text-in-a-seed-file",
+        _replace(FACTS, "Chuyện gì đã xảy ra", unicodedata.normalize("NFD", "Chuyện gì đã xảy ra")),
+        lambda p: [
+            f"{FACTS}:{p.line_of(FACTS, 'What happened')}:{p.read(FACTS).splitlines()[p.line_of(FACTS, 'What happened') - 1].index('C') + 5}: the text is decomposed Unicode (NFD: a letter and its accents as separate characters), not the composed form (NFC) seed files use\n"
+            f"    fix: {nfc_fix(FACTS)}"
+        ],
+    ),
+    Bad(
+        "decomposed-article",
+        lambda p: p.write(TEXT, unicodedata.normalize("NFD", p.read(TEXT))),
+        lambda p: [
+            f"{TEXT}:1:{next(i for i, c in enumerate(p.read(TEXT)) if unicodedata.combining(c)) - 1 + 1}: the article is decomposed Unicode (NFD: a letter and its accents as separate characters), not the composed form (NFC) seed files use\n"
+            f"    fix: {nfc_fix(TEXT)}"
+        ],
+    ),
+    Bad(
+        "decomposed-text-by-an-escape",
+        _replace(FACTS, '"What happened"', '"What happene\\u0301d"'),
+        lambda p: [
+            f"{FACTS}:{p.line_of(FACTS, 'u0301')}:48: explainer.sections[0].heading.en: the text is not in composed Unicode (NFC): an escape wrote a combining mark apart from its letter\n"
+            "    fix: write the composed letter itself (ệ, not e with \\u0323\\u0302)"
+        ],
+    ),
+    # -- YAML tags -------------------------------------------------------------------------------------
+    Bad(
+        "yaml-tag-str",
+        _replace(SOURCES, 'publisher: "Yicai Global"', "publisher: !!str 2021"),
+        lambda p: [
+            f"{SOURCES}:{p.line_of(SOURCES, '!!str')}:16: explicit YAML tag !!str: tags (!name, !!type) are not allowed in seed files\n"
+            '    fix: remove the tag; quote the value ("…") if it must be read as text'
+        ],
+    ),
+    Bad(
+        "yaml-tag-python-object",
+        _replace(SOURCES, "    url: null\n", "    url: !!python/object/apply:os.system [id]\n"),
+        lambda p: [
+            f"{SOURCES}:{p.line_of(SOURCES, '!!python')}:10: explicit YAML tag !!python/object/apply:os.system: tags (!name, !!type) are not allowed in seed files\n"
+            '    fix: remove the tag; quote the value ("…") if it must be read as text'
+        ],
+    ),
+    Bad(
+        "yaml-local-tag",
+        _replace(GLOSSARY, 'term: {vi: "deepfake"', 'term: !text {vi: "deepfake"'),
+        lambda p: [
+            f"{GLOSSARY}:{p.line_of(GLOSSARY, '!text')}:11: explicit YAML tag !text: tags (!name, !!type) are not allowed in seed files\n"
+            '    fix: remove the tag; quote the value ("…") if it must be read as text'
+        ],
+    ),
+    # -- dates -----------------------------------------------------------------------------------------
+    Bad(
+        "date-with-slashes",
+        _replace(META, "published: 2021-03-19", "published: 2021/03/19"),
+        lambda p: [f"{META}:{p.line_of(META, 'published:')}:12: published: expected a date, found str '2021/03/19'\n    fix: write the date as YYYY-MM-DD, e.g. 2021-03-19"],
+    ),
+    Bad(
+        "date-day-first",
+        _replace(SOURCES, "    date: 2021-03-18\n", "    date: 18-03-2021\n"),
+        lambda p: [f"{SOURCES}:{p.line_of(SOURCES, '18-03-2021')}:11: sources[0].date: expected a date, found str '18-03-2021'\n    fix: write the date as YYYY-MM-DD, e.g. 2021-03-19"],
+    ),
+    Bad(
+        "date-month-13",
+        _replace(FACTS, "when: {date: 2021-02, part: early}", "when: {date: 2021-13, part: early}"),
+        lambda p: [f"{FACTS}:{p.line_of(FACTS, '2021-13')}:18: events[0].when.date: impossible date '2021-13' (month must be in 1..12)\n    fix: give a date that exists in the calendar"],
+    ),
+    Bad(
+        "date-without-leading-zeros",
+        _replace(FACTS, "when: {date: 2021-02-19}", "when: {date: 2021-2-19}"),
+        lambda p: [f"{FACTS}:{p.line_of(FACTS, '2021-2-19')}:18: events[2].when.date: '2021-2-19' is not valid here\n    fix: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2021-02 or 2021-03-18"],
+    ),
+    Bad(
+        "date-with-a-time",
+        _replace(META, "published: 2021-03-19", "published: 2021-03-19T10:00:00"),
+        lambda p: [f"{META}:{p.line_of(META, 'published:')}:12: published: expected a date, found a date and time '2021-03-19T10:00:00'\n    fix: write the date as YYYY-MM-DD, e.g. 2021-03-19"],
+    ),
+    # -- warnings, errors with --strict ----------------------------------------------------------------
+    Bad(
+        "duplicate-title",
+        _duplicate_title,
+        lambda p: [
+            f"{FACTS}:{p.line_of(FACTS, '  - id: deepfakes') + 1}:{p.line_text(FACTS, '  - id: deepfakes', 1).index('en: ') + 5}: themes[0].title.en: the title {ARTICLE_TITLE_EN!r} is also the title of another page ({META}:{p.line_of(META, ARTICLE_TITLE_EN)})\n"
+            "    fix: give each page its own title: a reader tells pages apart by their titles in the navigation and the search results"
+        ],
+        strict_report,
+        ("--strict",),
+    ),
+    Bad(
+        "unused-term",
+        _append(GLOSSARY, NEW_TERM),
+        lambda p: [
+            f"{GLOSSARY}:{p.line_of(GLOSSARY, 'id: voice-cloning')}:9: terms[{p.read(GLOSSARY).count('  - id: ') - 1}].id: the term 'voice-cloning' is used by no article (none of 'nhân bản giọng nói', 'voice cloning' occurs in an article or its facts)\n"
+            "    fix: add the form an article uses to `aliases`, or remove the term if no article needs it"
+        ],
+        strict_report,
+        ("--strict",),
+    ),
+    Bad(
+        "unmentioned-entity",
+        _append(ENTITIES, NEW_ENTITY),
+        lambda p: [
+            f"{ENTITIES}:{p.line_of(ENTITIES, 'id: example-group')}:9: entities[{p.read(ENTITIES).count('  - id: ') - 1}].id: the entity 'example-group' is mentioned by no article (no `entities:` list, event or name refers to it)\n"
+            "    fix: add its id to `entities:` in the article.yml of an article that names it, or remove the entity"
+        ],
+        strict_report,
+        ("--strict",),
+    ),
+    # -- the machine: docs/ that cannot be written ------------------------------------------------------
+    Bad(
+        "docs-immutable",
+        _immutable_docs,
+        lambda p: [
+            "docs/.generated-journal.json: the system refused to write it: Operation not permitted\n"
+            "    fix: make it writable (chattr -i if it was made immutable, chmod u+w; check the owner), then build again"
+        ],
+        docs_report,
+    ),
+    Bad(
+        "docs-write-refused",
+        _edit_and(lambda p: None),
+        lambda p: [
+            f"docs/en/articles/{SLUG}/index.md: the system refused to write it: Permission denied\n"
+            "    fix: make it writable (chmod u+w, or chattr -i if it was made immutable; check the owner), then build again"
+        ],
+        docs_report,
+        patch=_refuse_writes_in_docs(errno.EACCES, "write"),
+    ),
+    Bad(
+        "docs-disk-full",
+        _edit_and(lambda p: None),
+        lambda p: [
+            f"docs/en/articles/{SLUG}/index.md: the system refused to write it: No space left on device\n"
+            "    fix: free some disk space, then build again"
+        ],
+        docs_report,
+        patch=_refuse_writes_in_docs(errno.ENOSPC, "write"),
+    ),
+    Bad(
+        "docs-is-a-file",
+        _docs_is_a_file,
+        lambda p: ["docs: the system refused it: Not a directory\n    fix: a file stands where a folder is needed: move it out of the way, then build again"],
+        lambda *problems: report(*problems, where="on this machine"),
+    ),
+]
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """A copy of the project with its pages generated: the state a bad edit is made in."""
@@ -500,24 +819,40 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 @pytest.fixture
 def site(built: Project, tmp_path: Path) -> Project:
-    """A fresh copy of the built project for one test."""
+    """A fresh copy of the built project for one test, with a built site/ beside docs/."""
     shutil.copytree(built.root, tmp_path / "project")
-    return Project(tmp_path / "project")
+    project = Project(tmp_path / "project")
+    project.write("site/index.html", "<!doctype html><title>the last good site</title>\n")
+    yield project
+    if shutil.which("chattr"):  # undo a test's `chattr +i` (else the folder cannot be removed)
+        subprocess.run(["chattr", "-i", str(project.path("docs"))], capture_output=True, check=False)
+
+
+def _state(p: Project) -> dict[str, dict[str, bytes]]:
+    """docs/ (a folder, or a file in its place) and site/, byte for byte."""
+    docs = p.path("docs")
+    return {
+        "docs": {"": docs.read_bytes()} if docs.is_file() else p.snapshot("docs"),
+        "site": p.snapshot("site"),
+    }
 
 
 @pytest.mark.parametrize("bad", CATALOGUE, ids=lambda bad: bad.name)
-def test_a_bad_input_is_refused_with_its_place_and_fix(site: Project, bad: Bad, capsys: pytest.CaptureFixture[str]):
+def test_a_bad_input_is_refused_with_its_place_and_fix(site: Project, bad: Bad, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
     bad.make(site)
-    docs = site.snapshot()
-    code = main(["--root", str(site.root), "build"])
+    before = _state(site)
+    if bad.patch:
+        bad.patch(monkeypatch, site)
+    code = main(["--root", str(site.root), "build", *bad.args])
     out, err = capsys.readouterr()
     assert (code, out) == (1, "")
-    assert err == report(*bad.problems(site))
-    assert site.snapshot() == docs, "docs/ changed"
+    assert err == bad.report(*bad.problems(site))
+    assert SECRET not in err and SYSTEM_FILE.read_text(encoding="utf-8", errors="replace").strip() not in err
+    assert _state(site) == before, "docs/ or site/ changed"
 
 
 def test_the_catalogue_covers_every_kind_of_bad_input():
-    assert len(CATALOGUE) == len({bad.name for bad in CATALOGUE}) >= 40
+    assert len(CATALOGUE) == len({bad.name for bad in CATALOGUE}) >= 62
 
 
 # -- every problem of a run, together; also from the command line ------------------------------------
@@ -599,14 +934,19 @@ def test_a_bom_crlf_and_trailing_spaces_give_the_same_sentences_and_pages(site: 
     _built_again_unchanged(site, capsys)
 
 
-def test_decomposed_vietnamese_is_normalised_to_nfc(site: Project, capsys: pytest.CaptureFixture[str]):
-    """Decision: text is normalised to NFC (the form of the seeds), never refused; the article
-    file itself is left as it is. Decomposed and composed text give the same sentences,
-    fingerprints, quotes and pages."""
+def test_decomposed_vietnamese_is_refused_and_its_fix_gives_the_same_pages(site: Project, capsys: pytest.CaptureFixture[str]):
+    """Decision: seed files are NFC (seeds/README.md); decomposed text is refused with its place
+    (catalogue: decomposed-*), and the command of the fix makes the same sentences and pages."""
     clean = _sentences(site, capsys)
     site.write(TEXT, unicodedata.normalize("NFD", site.read(TEXT)))
     site.write(FACTS, unicodedata.normalize("NFD", site.read(FACTS)))
-    assert site.read(FACTS) != unicodedata.normalize("NFC", site.read(FACTS))
+    assert main(["--root", str(site.root), "build"]) == 1
+    err = capsys.readouterr().err
+    for rel in (TEXT, FACTS):
+        fix = nfc_fix(rel)
+        assert f"    fix: {fix}" in err
+        command = fix.split(": ", 1)[1]
+        subprocess.run(command.replace("python3", sys.executable, 1), shell=True, cwd=site.root, check=True)
     assert _sentences(site, capsys) == clean
     _built_again_unchanged(site, capsys)
 
@@ -769,3 +1109,66 @@ def test_the_escape_function_leaves_nothing_to_interpret():
     assert escape('--8<-- "mkdocs.yml"') == '\\-\\-8\\<\\-\\- "mkdocs.yml"'
     assert escape("a\nb\t c") == "a b c"
     assert escape("\x02wzxhzdk:0\x03") == "\ufffdwzxhzdk\\:0\ufffd"
+
+
+# -- warnings: printed, not errors, unless --strict ---------------------------------------------------
+
+
+def test_a_warning_does_not_stop_a_build_and_is_printed_with_its_place(site: Project, capsys: pytest.CaptureFixture[str]):
+    _append(ENTITIES, NEW_ENTITY)(site)
+    assert main(["--root", str(site.root), "build"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("generator: ")
+    assert err == (
+        "1 warning in the seeds (the build goes on; --strict makes warnings errors):\n"
+        f"{ENTITIES}:{site.line_of(ENTITIES, 'id: example-group')}:9: entities[20].id: the entity 'example-group' is mentioned by no article (no `entities:` list, event or name refers to it)\n"
+        "    fix: add its id to `entities:` in the article.yml of an article that names it, or remove the entity\n"
+    )
+    # check --strict refuses it too; a no-op build (nothing changed since) still reports it
+    assert main(["--root", str(site.root), "check", "--strict"]) == 1
+    assert capsys.readouterr().err.startswith("1 warning in the seeds (--strict makes warnings errors); nothing was written.\n")
+    assert main(["--root", str(site.root), "build", "--strict"]) == 1
+    assert "example-group" in capsys.readouterr().err
+
+
+@pytest.mark.site
+def test_mkdocs_build_strict_fails_on_a_generator_warning(tmp_path: Path):
+    project = copy_project(tmp_path / "project", with_site_config=True)
+    _append(GLOSSARY, NEW_TERM)(project)
+    result = build_site(project)
+    assert result.returncode == 1, result.stderr
+    assert "WARNING -  seeds/glossary.yml:" in result.stderr and "the term 'voice-cloning' is used by no article" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# -- no traceback, unless --debug ----------------------------------------------------------------------
+
+
+def _crash(*args, **kwargs):
+    raise RuntimeError("a bug")
+
+
+def test_an_unexpected_failure_ends_in_a_message_without_traceback(site: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    from generator import pipeline
+
+    monkeypatch.setattr(pipeline, "render", _crash)
+    site.replace(FACTS, *NEW_TEXT)
+    before = _state(site)
+    assert main(["--root", str(site.root), "build"]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", (
+        "generator: internal error (RuntimeError); nothing was written, or the next build completes what was.\n"
+        "    fix: run again with --debug (python -m generator --debug …) for the traceback, and report it with the seeds that cause it (SECURITY.md)\n"
+    ))
+    assert _state(site) == before
+    with pytest.raises(RuntimeError, match="a bug"):
+        main(["--root", str(site.root), "--debug", "build"])
+
+
+def test_a_refused_write_from_the_command_line_has_no_traceback(site: Project):
+    """The command as a contributor runs it: a docs/ made read-only by the system (a file where
+    the folder should be stands for any refusal here: root ignores permissions)."""
+    _docs_is_a_file(site)
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(site.root), "build"], capture_output=True, text=True, timeout=120)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == report("docs: the system refused it: Not a directory\n    fix: a file stands where a folder is needed: move it out of the way, then build again", where="on this machine")
