@@ -6,7 +6,7 @@ Markdown the renderer built itself, passes unchanged. tests/test_properties.py r
 text with the site's Markdown extensions and checks that exactly the text comes out.
 
 >>> escape("A *bold* <b>claim</b> {{ x }}")
-'A \\\\*bold\\\\* \\\\<b\\\\>claim\\\\</b\\\\> \\\\{\\\\{ x \\\\}\\\\}'
+'A \\\\*bold\\\\* &lt;b\\\\>claim&lt;/b\\\\> \\\\{\\\\{ x \\\\}\\\\}'
 """
 
 from __future__ import annotations
@@ -15,8 +15,11 @@ import json
 import re
 
 # Characters with a meaning anywhere in a line for Python-Markdown and the enabled extensions
-# (pymdownx.escapeall makes a backslash escape valid before any of them).
-_INLINE = re.compile(r"([\\`*_{}\[\]<>|~^=&!:$#+\-])")
+# (pymdownx.escapeall makes a backslash escape valid before any of them). "<" is written as the
+# entity &lt; instead: the raw-HTML parser of md_in_html reads the page before backslash escapes
+# are applied, so "\<script" (or "\<!--") in a text made it take the rest of the page for a
+# script (or a comment), and Markdown inside later `<div markdown>` blocks was left raw.
+_INLINE = re.compile(r"([\\`*_{}\[\]>|~^=&!:$#+\-])")
 #: Characters that inline patterns (or the end of the attribute list) react to inside an attr_list value.
 _ATTRIBUTE = re.compile(r"([\\`*_{}\[\]<>&#])")
 #: Characters that end or confuse a link title in double quotes, or start a character reference.
@@ -42,7 +45,7 @@ _SPACE = re.compile(r"\s+")
 
 def escape(text: str) -> str:
     """Plain text → Markdown that renders exactly that text, on one line."""
-    text = _INLINE.sub(r"\\\1", _CONTROL.sub("\ufffd", _SPACE.sub(" ", text)))
+    text = _INLINE.sub(r"\\\1", _CONTROL.sub("\ufffd", _SPACE.sub(" ", text))).replace("<", "&lt;")
     return _LINE_START.sub(_escape_line_start, text) if _LINE_START.match(text) else text
 
 

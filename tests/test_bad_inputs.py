@@ -1101,12 +1101,12 @@ def test_no_markup_of_a_text_field_took_effect(injected_site: Path):
 
 
 def test_the_escape_function_leaves_nothing_to_interpret():
-    assert escape("*x* [a](b) {{ 7*7 }} {% raw %} <b> & a < b") == "\\*x\\* \\[a\\](b) \\{\\{ 7\\*7 \\}\\} \\{% raw %\\} \\<b\\> \\& a \\< b"
+    assert escape("*x* [a](b) {{ 7*7 }} {% raw %} <b> & a < b") == "\\*x\\* \\[a\\](b) \\{\\{ 7\\*7 \\}\\} \\{% raw %\\} &lt;b\\> \\& a &lt; b"
     assert escape("# h") == "\\# h"
     assert escape("1. x") == "1\\. x"
     assert escape("2021) x") == "2021\\) x"
     assert escape("??? note") == "\\??? note"
-    assert escape('--8<-- "mkdocs.yml"') == '\\-\\-8\\<\\-\\- "mkdocs.yml"'
+    assert escape('--8<-- "mkdocs.yml"') == '\\-\\-8&lt;\\-\\- "mkdocs.yml"'
     assert escape("a\nb\t c") == "a b c"
     assert escape("\x02wzxhzdk:0\x03") == "\ufffdwzxhzdk\\:0\ufffd"
 
