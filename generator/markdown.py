@@ -21,7 +21,7 @@ import re
 # script (or a comment), and Markdown inside later `<div markdown>` blocks was left raw.
 _INLINE = re.compile(r"([\\`*_{}\[\]>|~^=&!:$#+\-])")
 #: Characters that inline patterns (or the end of the attribute list) react to inside an attr_list value.
-_ATTRIBUTE = re.compile(r"([\\`*_{}\[\]<>&#])")
+_ATTRIBUTE = re.compile(r"([\\`*_{}\[\]>&#])")
 #: Characters that end or confuse a link title in double quotes, or start a character reference.
 _TITLE = re.compile(r"([\\`\"'()\[\]&#])")
 #: At the start of a line: an ordered list item (``1.``, ``1)``) or a details block (``???``).
@@ -68,12 +68,12 @@ def title_attr(text: str) -> str:
     Python-Markdown finds code spans before links, and finds the end of a link by counting
     quotes and brackets: each of these characters is escaped, so only the closing ``")`` counts.
     """
-    return _TITLE.sub(r"\\\1", _CONTROL.sub("\ufffd", " ".join(text.split())))
+    return _TITLE.sub(r"\\\1", _CONTROL.sub("\ufffd", " ".join(text.split()))).replace("<", "&lt;")
 
 
 def attr_value(text: str) -> str:
     """Text for an attr_list value in double quotes."""
-    return _ATTRIBUTE.sub(r"\\\1", _CONTROL.sub("\ufffd", " ".join(text.split()))).replace('"', "&quot;")
+    return _ATTRIBUTE.sub(r"\\\1", _CONTROL.sub("\ufffd", " ".join(text.split()))).replace('"', "&quot;").replace("<", "&lt;")
 
 
 def yaml_scalar(text: str) -> Md:

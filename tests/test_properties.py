@@ -278,3 +278,28 @@ def test_an_attribute_value_shows_exactly_its_text(text: str):
     assert [tag for tag, _ in page.tags] == ["p"]
     assert page.tags[0][1].get("aria-label", "") == _shown(text)
     assert " ".join("".join(page.text).split()) == "x"
+
+
+#: Starts of raw-HTML constructs that swallow what follows (a script, a comment, a CDATA section…)
+#: if Python-Markdown's raw-HTML parser (md_in_html) sees them before the escapes are applied.
+RAW_HTML_STARTS = ["<script y", "</script x", "<!--", "<style", "<textarea", "<title", "<?php", "<![CDATA[", "<pre", "<!DOCTYPE"]
+
+
+@FAST
+@given(ANY_TEXT | st.sampled_from(RAW_HTML_STARTS))
+@example("<script y")
+@example("<!-- x")
+@example('"<script y')
+def test_escaped_text_leaves_a_later_markdown_block_alone(text: str):
+    """Text before a `<div markdown>` block (as on the source page) cannot make the block raw."""
+    for source in (
+        f"a {escape(text)}",
+        f'[x](y "{title_attr(text)}")',
+        f'x\n{{: aria-label="{attr_value(text)}" }}',
+    ):
+        MD.reset()
+        html = MD.convert(f"{source}\n\n<div markdown>\n*a*\n</div>\n")
+        page = _Html()
+        page.feed(html)
+        page.close()
+        assert ("em", {}) in page.tags and not any("markdown" in attrs for _, attrs in page.tags), (source, html)
