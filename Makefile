@@ -23,14 +23,15 @@ serve: install
 build: install
 	$(PY) -m mkdocs build --strict
 
-## Validate the seeds; write nothing.
+## Validate the seeds; write nothing (strict: warnings are errors).
 check: install
-	$(PY) -m generator check
+	$(PY) -m generator check --strict
 
 ## Every test: unit, golden, error messages, strict site build, browser.
 test: install
 	bash .ci/browser-deps
 	$(PY) -m ruff check generator tests
+	$(PY) -m generator check --strict
 	$(PY) -m pytest
 
 ## Benchmark: stage times, files written, memory, no-op regeneration, page weights, serve latency
