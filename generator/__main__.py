@@ -94,9 +94,13 @@ def _draft(root: Path, args: argparse.Namespace) -> int:
 
 
 def _warn(site) -> None:
-    """Print the warnings of a site (on standard error, after the summary line)."""
+    """Print the warnings of a site (on standard error, after the summary line). A no-op build
+    (nothing changed since the last, which printed them) does not load the seeds to repeat them;
+    with --strict it does, and refuses them."""
     from .lint import report
 
+    if isinstance(site, pipeline.LazySite) and "_lazy_loaded" not in site.__dict__:
+        return
     if site.warnings:
         print(report(site.warnings), file=sys.stderr)
 
