@@ -26,21 +26,33 @@ from .urls import SiteUrls
 CONTEXT = "https://schema.org"
 #: schema.org type of each kind of entity.
 ENTITY_TYPES = {
-    "regulator": "GovernmentOrganization",
-    "company": "Corporation",
-    "organisation": "Organization",
-    "app": "SoftwareApplication",
-    "place": "Place",
     "person": "Person",
+    "organisation": "Organization",
+    "government-body": "GovernmentOrganization",
+    "company": "Corporation",
+    "product": "Product",
+    "place": "Place",
+    "event": "Event",
+    "publication": "Periodical",
+    "creative-work": "CreativeWork",
 }
-ORGANISATION_KINDS = ("regulator", "company", "organisation")
+ORGANISATION_KINDS = ("government-body", "company", "organisation", "publication")
+
+
+def _type(kind: str | model.Text) -> str:
+    """schema.org type of a kind; a kind of the article's own (a label) is a ``Thing``."""
+    return ENTITY_TYPES.get(kind, "Thing") if isinstance(kind, str) else "Thing"
+
+
+def _organisation(name: str) -> dict:
+    return {"@type": "Organization", "name": name}
 WIKIDATA = "https://www.wikidata.org/wiki/{id}"
 
 
 def entity(e: model.Entity, lang: str, urls: SiteUrls) -> dict:
     """An entity the article is about or mentions, by reference: its description is on the
     who's who page (its ``@id``) and in ``data/entities.json``, not repeated in every article."""
-    node: dict = {"@type": ENTITY_TYPES[e.kind], "@id": urls.page(lang, f"who.md#{e.id}"), "name": e.name[lang]}
+    node: dict = {"@type": _type(e.kind), "@id": urls.page(lang, f"who.md#{e.id}"), "name": e.name[lang]}
     if e.aliases[lang]:
         node["alternateName"] = list(e.aliases[lang])
     if e.wikidata:
@@ -67,15 +79,23 @@ def article(site: Site, art: Article, lang: str, urls: SiteUrls, site_name: str)
     """The explainer of ``art`` as an ``Article`` based on the original report."""
     meta = art.meta
     entities = {e.id: e for e in site.entities.entities}
-    involved = [entities[i] for i in meta.entities if i in entities]
-    original: dict = {
-        "@type": "NewsArticle",
-        "publisher": {"@type": "Organization", "name": meta.publisher},
-        "datePublished": meta.published.isoformat(),
-        "inLanguage": meta.language,
-    }
-    if meta.url:
-        original["url"] = meta.url
+    involved = [entities[i] for i in meta.entity_ids(art.facts) if i in entities]
+    original: dict = {"@type": "NewsArticle", "datePublished": meta.published, "inLanguage": meta.language}
+    if meta.outlet:
+        original["publisher"] = _organisation(model.in_language(meta.outlet.name, lang))
+        if meta.outlet.url:
+            original["url"] = meta.outlet.url
+        if meta.outlet.authors:
+            original["author"] = [{"@type": "Person", "name": model.in_language(a, lang)} for a in meta.outlet.authors]
+    if meta.original:
+        report: dict = {"@type": "NewsArticle", "publisher": _organisation(model.in_language(meta.original.name, lang))}
+        if meta.original.published:
+            report["datePublished"] = meta.original.published
+        if meta.original.url:
+            report["url"] = meta.original.url
+        if meta.original.authors:
+            report["author"] = [{"@type": "Person", "name": model.in_language(a, lang)} for a in meta.original.authors]
+        original["isBasedOn"] = report
     cited: list[str] = []
     sections = [*art.facts.explainer.sections, *(s for theme in art.facts.themes for s in theme.sections)]
     for source_id in [s for section in sections for c in section.claims for s in c.sources] + [s for e in art.facts.events for s in e.sources]:
@@ -94,8 +114,8 @@ def article(site: Site, art: Article, lang: str, urls: SiteUrls, site_name: str)
         "isBasedOn": original,
         "isPartOf": {"@type": "WebSite", "name": site_name, "url": urls.home(lang)},
     }
-    about = [entity(e, lang, urls) for e in involved if e.kind in ORGANISATION_KINDS]
-    mentions = [entity(e, lang, urls) for e in involved if e.kind not in ORGANISATION_KINDS]
+    about = [entity(e, lang, urls) for e in involved if isinstance(e.kind, str) and e.kind in ORGANISATION_KINDS]
+    mentions = [entity(e, lang, urls) for e in involved if not (isinstance(e.kind, str) and e.kind in ORGANISATION_KINDS)]
     if about:
         node["about"] = about
     if mentions:

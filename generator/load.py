@@ -685,5 +685,5 @@ def load_site(root: Path) -> Site:
         )
     if problems:
         raise SeedError(problems)
-    articles.sort(key=lambda a: (-a.meta.published.toordinal(), a.slug))
+    articles.sort(key=lambda a: (-a.meta.published_last.toordinal(), a.meta.published_precision == "year", a.slug))
     return Site(root, glossary, entities, sources, articles, docs)

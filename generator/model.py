@@ -7,6 +7,7 @@ Cross-references (a citation's sentence, an entity id, ...) are checked later, i
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -18,6 +19,10 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SENTENCE_PATTERN = r"^p[1-9][0-9]*s[1-9][0-9]*$"
 CITATION_PATTERN = r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)?p[1-9][0-9]*s[1-9][0-9]*$"
 PARTIAL_DATE_PATTERN = r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"
+#: A publication date: a year, a month, a day, or a date-time with its UTC offset.
+PUBLISHED_PATTERN = r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2})?(?:Z|[+-][0-9]{2}:[0-9]{2}))?)?)?$"
+PUBLISHED_FORMS = "2019 (a year), 2019-06 (a month), 2019-06-10 (a day) or 2019-06-10T08:30+07:00 (a date-time with its UTC offset)"
+DATE_FORMS = "2019 (a year), 2019-06 (a month) or 2019-06-10 (a day)"
 #: A web address as pages link it: no white space, quotes or brackets (they would end the link
 #: early); such characters are percent-encoded (%20, %28, %29).
 URL_PATTERN = r"^https?://[^\s\"'<>\\^`{|}\[\]()]+$"
@@ -50,6 +55,8 @@ def _plain_text(value: str) -> str:
 
 
 def _check_partial_date(value: str) -> str:
+    if not isinstance(value, str) or not re.fullmatch(PARTIAL_DATE_PATTERN, value):
+        raise ValueError(f"{value!r} is not a date; write {DATE_FORMS}")
     parts = [int(p) for p in value.split("-")]
     try:
         dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
@@ -66,8 +73,40 @@ def _plausible_day(value: dt.date) -> dt.date:
     return value
 
 
+def _check_published(value: str) -> str:
+    if not isinstance(value, str) or not re.fullmatch(PUBLISHED_PATTERN, value):
+        raise ValueError(f"{value!r} is not a publication date; write {PUBLISHED_FORMS}")
+    if "T" in value or " " in value:
+        try:
+            moment = dt.datetime.fromisoformat(value.replace(" ", "T").replace("Z", "+00:00"))
+        except ValueError as error:
+            raise ValueError(f"impossible date-time {value!r} ({error}); write {PUBLISHED_FORMS}") from None
+        _check_partial_date(moment.date().isoformat())
+        return moment.isoformat(timespec="minutes" if moment.second == 0 else "seconds")
+    return _check_partial_date(value)
+
+
+def published_span(value: str) -> tuple[dt.date, dt.date, str]:
+    """A publication date's first and last possible day, and its precision (year, month, day, time)."""
+    if "T" in value:
+        day = dt.date.fromisoformat(value[:10])
+        return day, day, "time"
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31), "year"
+    if len(parts) == 2:
+        last = calendar.monthrange(parts[0], parts[1])[1]
+        return dt.date(parts[0], parts[1], 1), dt.date(parts[0], parts[1], last), "month"
+    day = dt.date(*parts)
+    return day, day, "day"
+
+
 def _date_as_text(value: object) -> object:
     """YAML reads 2021-03-18 as a date and 2021 as a number; a partial date is text."""
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            return value.isoformat()  # refused: a time needs its offset
+        return value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()[:10]
     if isinstance(value, int) and not isinstance(value, bool):
@@ -79,7 +118,8 @@ PlainText = Annotated[str, AfterValidator(_plain_text)]
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
 SentenceId = Annotated[str, Field(pattern=SENTENCE_PATTERN)]
 Citation = Annotated[str, Field(pattern=CITATION_PATTERN)]
-PartialDate = Annotated[str, BeforeValidator(_date_as_text), Field(pattern=PARTIAL_DATE_PATTERN), AfterValidator(_check_partial_date)]
+PartialDate = Annotated[str, BeforeValidator(_date_as_text), AfterValidator(_check_partial_date), Field(json_schema_extra={"pattern": PARTIAL_DATE_PATTERN})]
+PublishedDate = Annotated[str, BeforeValidator(_date_as_text), AfterValidator(_check_published), Field(json_schema_extra={"pattern": PUBLISHED_PATTERN}, description=PUBLISHED_FORMS)]
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAYS: tuple[str, ...] = Weekday.__args__  # type: ignore[attr-defined]
 
@@ -113,7 +153,8 @@ class Claim(Strict):
     """One statement a page makes, with what it rests on."""
 
     text: Text
-    cite: list[Citation] = Field(default=[], description="Article sentences, e.g. p2s1 (slug/p2s1 in site-wide files)")
+    article: Id | None = Field(default=None, description="In site-wide files: the article (its slug) whose sentences bare IDs in `cite` refer to")
+    cite: list[Citation] = Field(default=[], description="Article sentences, e.g. p2s1 (in site-wide files slug/p2s1, or p2s1 with `article: slug`)")
     sources: list[Id] = Field(default=[], description="Outside sources, ids from seeds/sources.yml")
     quote: Text | None = Field(default=None, description="A passage quoted verbatim (vi) from a cited sentence")
     draft: bool = Field(default=False, description=DRAFT_HELP)
@@ -124,6 +165,8 @@ class Claim(Strict):
             raise ValueError("a claim needs `cite` (article sentences) or `sources` (outside sources)")
         if self.quote is not None and not self.cite:
             raise ValueError("a `quote` needs `cite`: the sentence it is quoted from")
+        if self.article is not None and not self.cite:
+            raise ValueError("`article` names the article of `cite`: give `cite` too, or remove `article`")
         return self
 
 
@@ -147,23 +190,56 @@ class Theme(Strict):
     sections: list[Section] = Field(min_length=1)
 
 
-class When(Strict):
-    """When an event happened, with honest precision; exactly one of date, weekday, before."""
+PartOfDay = Literal["morning", "noon", "afternoon", "evening", "night"]
+PARTS_OF_DAY: tuple[str, ...] = PartOfDay.__args__  # type: ignore[attr-defined]
 
-    date: PartialDate | None = Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD")
+
+def _check_timezone(value: str) -> str:
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {value!r}; write an IANA name such as Europe/Paris or Asia/Ho_Chi_Minh") from None
+    return value
+
+
+class When(Strict):
+    """When an event happened, with honest precision; exactly one of date, weekday, before, after."""
+
+    date: PartialDate | None = Field(default=None, description=DATE_FORMS)
     part: Literal["early", "mid", "late"] | None = Field(default=None, description="Part of a month (YYYY-MM dates)")
     approximate: bool = False
     weekday: Weekday | None = Field(default=None, description="The last such weekday before publication")
     before: PartialDate | None = Field(default=None, description="An undisclosed date known to be before this one")
+    after: Id | None = Field(default=None, description="A date relative to another event of the article (its id), with days, weeks, months or years")
+    days: Annotated[int, Field(ge=0)] | None = None
+    weeks: Annotated[int, Field(ge=0)] | None = None
+    months: Annotated[int, Field(ge=0)] | None = None
+    years: Annotated[int, Field(ge=0)] | None = None
+    part_of_day: PartOfDay | None = Field(default=None, description="Part of the day the text states (sáng, trưa, chiều, tối, đêm)")
+    timezone: Annotated[str, AfterValidator(_check_timezone)] | None = Field(default=None, description="The time zone the text states, as an IANA name (“giờ Pháp” → Europe/Paris)")
 
     @model_validator(mode="after")
     def _one_kind(self) -> When:
-        given = [k for k in ("date", "weekday", "before") if getattr(self, k) is not None]
+        given = [k for k in ("date", "weekday", "before", "after") if getattr(self, k) is not None]
         if len(given) != 1:
-            raise ValueError(f"give exactly one of `date`, `weekday`, `before` (found {', '.join(given) or 'none'})")
+            raise ValueError(f"give exactly one of `date`, `weekday`, `before`, `after` (found {', '.join(given) or 'none'})")
         if self.part is not None and (self.date is None or self.date.count("-") != 1):
             raise ValueError("`part` (early, mid, late) goes with a month date such as 2021-02")
+        offsets = [k for k in ("days", "weeks", "months", "years") if getattr(self, k) is not None]
+        if self.after is not None and len(offsets) != 1:
+            raise ValueError("`after: <event id>` needs one of `days`, `weeks`, `months`, `years` (how long after), e.g. {after: incident, months: 1, approximate: true}")
+        if self.after is None and offsets:
+            raise ValueError(f"`{offsets[0]}` goes with `after: <event id>` (a date relative to another event)")
+        if self.part_of_day is not None and self.before is not None:
+            raise ValueError("`part_of_day` goes with a known day, not with `before`")
         return self
+
+    @property
+    def offset(self) -> tuple[str, int] | None:
+        """(unit, count) of a relative date."""
+        return next(((k, getattr(self, k)) for k in ("days", "weeks", "months", "years") if getattr(self, k) is not None), None)
 
 
 class Event(Strict):
@@ -183,11 +259,22 @@ class Event(Strict):
         return self
 
 
+KnownKind = Literal["person", "organisation", "government-body", "company", "product", "place", "event", "publication", "creative-work"]
+#: The kinds of entity, in the order the who's who lists them; any other kind is a bilingual label.
+ENTITY_KINDS: tuple[str, ...] = KnownKind.__args__  # type: ignore[attr-defined]
+EntityKind = Annotated[KnownKind | Text, Field(description="One of " + ", ".join(ENTITY_KINDS) + "; or another kind as a label in both languages, e.g. {vi: \"liên hoan phim\", en: \"film festival\"}")]
+
+
+def kind_key(kind: str | Text) -> str:
+    """A kind's key: the known kind itself, or ``custom:<English label>``."""
+    return kind if isinstance(kind, str) else f"custom:{kind.en.casefold()}"
+
+
 class Name(Strict):
     """A name as the article writes it, tied to its entry in seeds/entities.yml."""
 
     text: PlainText = Field(description="The name as written in the article")
-    kind: Literal["regulator", "company", "app", "place", "person", "organisation"] | None = None
+    kind: EntityKind | None = None
     entity: Id | None = Field(default=None, description="Its id in seeds/entities.yml")
     cite: list[SentenceId] = []
     draft: bool = Field(default=False, description=DRAFT_HELP)
@@ -215,19 +302,63 @@ class SentenceInfo(Strict):
     skip: Text | None = Field(default=None, description="Why no claim cites this sentence")
 
 
+Url = Annotated[str, Field(pattern=URL_PATTERN)]
+PlainOrText = Annotated[PlainText | Text, Field(description="Plain text, or {vi, en} where a reader of one language needs a translation")]
+
+
+def in_language(value: str | Text, lang: str) -> str:
+    """A name given once (``Reuters``) or per language (``{vi: …, en: …}``), in ``lang``."""
+    return value if isinstance(value, str) else value[lang]
+
+
+class Outlet(Strict):
+    """Who published the text we have."""
+
+    name: PlainOrText
+    url: Url | None = Field(default=None, description="The address of the text")
+    authors: list[PlainOrText] = []
+
+
+class Original(Outlet):
+    """The report the text is based on (an agency's, say), when it is one."""
+
+    published: PublishedDate | None = Field(default=None, description="When the original report was published")
+
+
 class ArticleMeta(Strict):
     """`seeds/<slug>/article.yml`."""
 
     title: Text
     summary: Text
-    publisher: PlainText
-    outlet: PlainText | None = None
-    published: Annotated[dt.date, AfterValidator(_plausible_day)]
-    published_note: Text | None = None
+    published: PublishedDate = Field(description="When the text we have was published: " + PUBLISHED_FORMS)
+    published_note: Text | None = Field(default=None, description="How that date is known")
+    outlet: Outlet | None = Field(default=None, description="Who published the text we have (omit when the text does not say)")
+    original: Original | None = Field(default=None, description="The original report, when the text is based on one (an agency's)")
     language: Literal["vi"] = "vi"
-    url: Annotated[str, Field(pattern=HTTPS_URL_PATTERN)] | None = None
-    entities: list[Id] = []
+    entities: list[Id] = Field(default=[], description="Who is involved besides the entities its names and events give")
     sentences: dict[SentenceId, SentenceInfo]
+
+    @property
+    def published_first(self) -> dt.date:
+        return published_span(self.published)[0]
+
+    @property
+    def published_last(self) -> dt.date:
+        """The last day the text can have been published: what it can report ends there."""
+        return published_span(self.published)[1]
+
+    @property
+    def published_precision(self) -> str:
+        return published_span(self.published)[2]
+
+    @property
+    def published_year(self) -> int:
+        return int(self.published[:4])
+
+    def entity_ids(self, facts: Facts) -> list[str]:
+        """Who the article involves: `entities`, then the entities of its names and events (each once)."""
+        ids = [*self.entities, *(n.entity for n in facts.names if n.entity), *(i for e in facts.events for i in e.entities)]
+        return list(dict.fromkeys(ids))
 
 
 class Term(Strict):
@@ -245,8 +376,6 @@ class Glossary(Strict):
     terms: list[Term] = Field(min_length=1)
 
 
-EntityKind = Literal["regulator", "company", "app", "place", "person", "organisation"]
-ENTITY_KINDS: tuple[str, ...] = EntityKind.__args__  # type: ignore[attr-defined]
 
 
 class Entity(Strict):

@@ -67,14 +67,13 @@ class SentenceData(Data):
 
 
 class OriginalData(Data):
-    """The report the article is (publisher, outlet, date, language of the text we have)."""
+    """Who published the text we have and when (as precisely as known), and the report it is based on."""
 
-    publisher: str
-    outlet: str | None
-    published: dt.date
+    outlet: model.Outlet | None
+    published: str = Field(description=model.PUBLISHED_FORMS)
     published_note: model.Text | None
+    original: model.Original | None
     language: str
-    url: str | None
 
 
 class ArticleData(Published):
@@ -136,12 +135,15 @@ class SourcesData(Published):
 class DateData(Data):
     """An event's date as precisely as it is known."""
 
-    iso: str = Field(description="As precise as known: YYYY, YYYY-MM or YYYY-MM-DD (for `before`, the last possible day)")
-    precision: Literal["day", "month", "year", "before"]
+    iso: str | None = Field(description="Only what is known: YYYY, YYYY-MM or YYYY-MM-DD; null when not even the year is certain (an undisclosed day before a date)")
+    precision: Literal["day", "month", "year", "before", "after"] = Field(description="`after`: relative to another event (`relative_to`)")
     start: dt.date | None = Field(description="Earliest possible day; null when only an upper bound is known")
     end: dt.date = Field(description="Latest possible day")
     part: Literal["early", "mid", "late"] | None
     approximate: bool
+    part_of_day: model.PartOfDay | None
+    timezone: str | None = Field(description="The time zone the article states (IANA name)")
+    relative_to: model.Id | None = Field(description="The event this date is relative to")
     label: model.Text = Field(description="The date as each language writes it")
 
 
@@ -307,10 +309,10 @@ def article_data(site: Site, article: Article, urls: SiteUrls, cited: set[tuple[
         pages=Pages(**urls.pages(f"{base}/index.md")),
         source_pages=Pages(**urls.pages(f"{base}/source.md")),
         original=OriginalData(
-            publisher=meta.publisher, outlet=meta.outlet, published=meta.published,
-            published_note=meta.published_note, language=meta.language, url=meta.url,
+            outlet=meta.outlet, published=meta.published, published_note=meta.published_note,
+            original=meta.original, language=meta.language,
         ),
-        entities=meta.entities,
+        entities=meta.entity_ids(facts),
         sentences=[
             SentenceData(
                 id=s.id, paragraph=s.paragraph, sentence=s.index, vi=s.text, en=meta.sentences[s.id].en,
@@ -356,11 +358,11 @@ def sources_data(site: Site, urls: SiteUrls) -> SourcesData:
 
 def _events(site: Site) -> list[tuple[Article, model.Event]]:
     events = [(a, e) for a in site.articles for e in a.facts.events]
-    return sorted(events, key=lambda ae: (resolve(ae[1].when, ae[0].meta.published).sort_key, ae[0].slug, ae[1].id))
+    return sorted(events, key=lambda ae: (resolve(ae[1].when, ae[0].meta.published, ae[0].facts.events).sort_key, ae[0].slug, ae[1].id))
 
 
 def _date(event: model.Event, article: Article) -> DateData:
-    when = resolve(event.when, article.meta.published)
+    when = resolve(event.when, article.meta.published, article.facts.events)
     return DateData(
         iso=when.iso,
         precision=when.precision,
@@ -368,6 +370,9 @@ def _date(event: model.Event, article: Article) -> DateData:
         end=when.end,
         part=when.part,
         approximate=when.approximate,
+        part_of_day=when.part_of_day,
+        timezone=when.timezone,
+        relative_to=event.when.after,
         label=model.Text(**{lang: format_when(when, lang) for lang in LANGUAGES}),
     )
 
@@ -379,7 +384,7 @@ def timeline_data(site: Site, urls: SiteUrls) -> TimelineData:
         events.append(
             EventData(
                 **dict(event), article=article.slug, date=date,
-                later=resolve(event.when, article.meta.published).start > article.meta.published,
+                later=resolve(event.when, article.meta.published, article.facts.events).start > article.meta.published_last,
                 outside=not event.cite, pages=Pages(**urls.pages(f"articles/{article.slug}/index.md")),
             )
         )
@@ -397,12 +402,14 @@ def timelinejs(site: Site, lang: str, urls: SiteUrls) -> TLTimeline:
     sources = {s.id: s for s in site.sources.sources}
     slides = []
     for article, event in _events(site):
-        when = resolve(event.when, article.meta.published)
-        bound = when.end if when.precision == "before" else when.start
+        when = resolve(event.when, article.meta.published, article.facts.events)
+        # no more precise than known: the parts of the date its ``iso`` gives (for an undisclosed
+        # day, the year and month of its latest possible day: TimelineJS needs a year)
+        known = (when.iso or f"{when.end.year:04d}-{when.end.month:02d}").split("-")
         start = TLDate(
-            year=bound.year,
-            month=bound.month if when.precision in ("day", "month", "before") else None,
-            day=bound.day if when.precision == "day" else None,
+            year=int(known[0]),
+            month=int(known[1]) if len(known) > 1 else None,
+            day=int(known[2]) if len(known) > 2 else None,
         )
         cites = []
         for sentence_id in event.cite:

@@ -22,7 +22,7 @@ import jinja2
 
 from . import model
 from .collation import sort_key
-from .dates import format_day, format_when, resolve
+from .dates import format_day, format_published, format_when, resolve
 from .load import Article, Site
 from .markdown import Md, attr_value, escape, finalize, title_attr, yaml_scalar
 from .strings import LANGUAGES, source_name, strings
@@ -88,7 +88,7 @@ class Event:
 
     @cached_property
     def when(self):
-        return resolve(self.event.when, self.article.meta.published)
+        return resolve(self.event.when, self.article.meta.published, self.article.facts.events)
 
     @property
     def outside(self) -> bool:
@@ -96,7 +96,7 @@ class Event:
 
     @property
     def later(self) -> bool:
-        return self.when.start > self.article.meta.published
+        return self.when.start > self.article.meta.published_last
 
 
 def alternatives(words) -> str:
@@ -196,13 +196,18 @@ class Renderer:
     def sorted_terms(self) -> list[model.Term]:
         return sorted(self.site.glossary.terms, key=lambda term: sort_key(term.term[self.lang], self.lang))
 
-    def entity_groups(self) -> list[tuple[str, list[model.Entity]]]:
-        groups = []
-        for kind in model.ENTITY_KINDS:
-            members = [e for e in self.site.entities.entities if e.kind == kind]
-            if members:
-                groups.append((kind, sorted(members, key=lambda e: sort_key(e.name[self.lang], self.lang))))
-        return groups
+    def entity_groups(self) -> list[tuple[str, str, list[model.Entity]]]:
+        """(anchor key, heading, members) of each kind: the known kinds in their order, then the
+        site's own kinds (labels) in alphabetical order."""
+        by_kind: dict[str, list[model.Entity]] = defaultdict(list)
+        labels: dict[str, str] = {}
+        for e in self.site.entities.entities:
+            key = model.kind_key(e.kind)
+            by_kind[key].append(e)
+            labels[key] = self.t[f"kind_{e.kind}"] if isinstance(e.kind, str) else e.kind[self.lang]
+        custom = sorted((k for k in by_kind if k.startswith("custom:")), key=lambda k: sort_key(labels[k], self.lang))
+        order = [k for k in model.ENTITY_KINDS if k in by_kind] + custom
+        return [(k.removeprefix("custom:"), labels[k], sorted(by_kind[k], key=lambda e: sort_key(e.name[self.lang], self.lang))) for k in order]
 
     def cited_in(self, article: Article) -> dict[str, list[tuple[str, str]]]:
         """Sentence id → [(page path, heading)] of the claims that cite it."""
@@ -333,6 +338,8 @@ class PageView:
 
     def claim(self, claim: model.Claim, article: Article | None = None) -> Md:
         """A claim as a paragraph: its text, quote and citation marks; outside context labelled."""
+        if claim.article is not None:
+            article = self.r.articles[claim.article]
         body = self.text(claim.text[self.lang])
         if claim.quote is not None and claim.quote[self.lang] not in claim.text[self.lang]:
             quote = f"“{claim.quote.vi}”" if self.lang == "vi" else f"“{claim.quote.en}” (“{claim.quote.vi}”)"
@@ -344,7 +351,31 @@ class PageView:
         return Md(f"{body} {marks}\n{{: .claim }}")
 
     def when(self, event: Event) -> Md:
-        return Md(f'<time datetime="{event.when.iso}">{escape(format_when(event.when, self.lang))}</time>')
+        """A date as known: ``<time datetime>`` carries only its known precision, and a date whose
+        year is not even certain (before a day, say) is no ``<time>`` at all."""
+        text = escape(format_when(event.when, self.lang))
+        iso = event.when.iso
+        return Md(f'<time datetime="{iso}">{text}</time>' if iso else f'<span class="date">{text}</span>')
+
+    def published(self, article: Article) -> Md:
+        """When the text was published, exactly as precisely as known."""
+        return self.published_value(article.meta.published)
+
+    def published_value(self, value: str) -> Md:
+        return Md(f'<time datetime="{attr_value(value)}">{escape(format_published(value, self.lang))}</time>')
+
+    def byline(self, item: model.Outlet) -> Md:
+        """An outlet or original report: its name (a link to the text when its address is known)
+        and its authors."""
+        name = escape(model.in_language(item.name, self.lang))
+        out = f"[{name}]({item.url})" if item.url else name  # the address is checked: nothing in it ends a link
+        if item.authors:
+            out += f" ({escape(self.t['authors'])} {escape(', '.join(model.in_language(a, self.lang) for a in item.authors))})"
+        return Md(out)
+
+    def name(self, value) -> str:
+        """A name given once or per language (an outlet, an author), in this page's language."""
+        return model.in_language(value, self.lang)
 
     def day(self, day) -> str:
         return _format_day(day, self.lang)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import model
-from .dates import format_when, resolve
+from .dates import UnresolvedDate, format_when, resolve
 from .load import Article, Document, Site
 from .problems import Problem, SeedError, key_path
 
@@ -39,12 +39,13 @@ class ClaimAt:
 
 def claims_of(site: Site) -> Iterator[ClaimAt]:
     """Every cited thing of the site, with its document and key path."""
+    by_slug = {a.slug: a for a in site.articles}
     for i, term in enumerate(site.glossary.terms):
         c = term.definition
-        yield ClaimAt(site.docs["seeds/glossary.yml"], ("terms", i, "definition"), None, tuple(c.cite), tuple(c.sources), c.quote, c.text)
+        yield ClaimAt(site.docs["seeds/glossary.yml"], ("terms", i, "definition"), by_slug.get(c.article or ""), tuple(c.cite), tuple(c.sources), c.quote, c.text)
     for i, entity in enumerate(site.entities.entities):
         c = entity.description
-        yield ClaimAt(site.docs["seeds/entities.yml"], ("entities", i, "description"), None, tuple(c.cite), tuple(c.sources), c.quote, c.text)
+        yield ClaimAt(site.docs["seeds/entities.yml"], ("entities", i, "description"), by_slug.get(c.article or ""), tuple(c.cite), tuple(c.sources), c.quote, c.text)
     for article in site.articles:
         doc, facts = article.facts_doc, article.facts
         pages: list[tuple[Loc, list[model.Section]]] = [(("explainer",), facts.explainer.sections)]
@@ -109,6 +110,57 @@ def _closest_passage(quote: str, text: str) -> tuple[float, str]:
     return max((difflib.SequenceMatcher(None, quote, c).ratio(), c) for c in candidates)
 
 
+def _passages(sentences: list) -> list[tuple[str, str]]:
+    """What a quotation may come from: each cited sentence, and each run of cited sentences that
+    follow one another in the article (a quotation over several sentences), joined by a space."""
+    out = [(s.id, s.text) for s in sentences]
+    ordered = sorted({(s.paragraph, s.index): s for s in sentences}.values(), key=lambda s: (s.paragraph, s.index))
+    run: list = []
+    for s in ordered:
+        if run and not (s.paragraph == run[-1].paragraph and s.index == run[-1].index + 1):
+            run = []
+        run.append(s)
+        if len(run) > 1:
+            out.append((f"{run[0].id}–{run[-1].id}", " ".join(r.text for r in run)))
+    return out
+
+
+#: Quotation marks of any style, as one: a near-miss in them is named, not silently accepted.
+_QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„‟«»\"″"} | {c: "'" for c in "‘’‚‛′"})
+
+
+def _loose(text: str, casefold: bool) -> str:
+    text = " ".join(text.translate(_QUOTE_MARKS).split())
+    return text.casefold() if casefold else text
+
+
+def _quote_fix(quote: str, passages: list[tuple[str, str]], advice: str) -> str:
+    """How to fix a quotation that is not verbatim: a near-miss (letter case, spaces, quotation
+    marks) is named with the exact text to copy; otherwise the closest passage is shown."""
+    for where, text in passages:
+        for casefold, what in ((False, "spaces or quotation marks"), (True, "upper/lower case")):
+            loose_quote, loose_text = _loose(quote, casefold), _loose(text, casefold)
+            at = loose_text.find(loose_quote)
+            if at < 0:
+                continue
+            # map back: the exact passage of the article with the same words
+            exact = _exact_span(text, quote, casefold)
+            if exact is not None:
+                return f"it differs from {where} only in {what} (the check is exact and case-sensitive): write “{exact}”"
+    where, near = max((_closest_passage(quote, text), where) for where, text in passages)[1::-1]
+    return f"{advice} (closest text in {where}: “{near[1]}”)"
+
+
+def _exact_span(text: str, quote: str, casefold: bool) -> str | None:
+    """The passage of ``text`` that matches ``quote`` up to spaces, quotation marks (and case)."""
+    words = _loose(quote, casefold).split()
+    pattern = r"\s+".join(
+        "".join(("[\"“”„‟«»″]" if c == '"' else "['‘’‚‛′]" if c == "'" else re.escape(c)) for c in word) for word in words
+    )
+    found = re.search(pattern, text.translate({}), re.IGNORECASE if casefold else 0)
+    return found.group(0) if found else None
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' if count != 1 else ''}"
 
@@ -155,7 +207,8 @@ def _check(site: Site) -> Iterator[Problem]:
         for k, citation in enumerate(claim.cite):
             loc = (*claim.loc, "cite", k)
             if claim.article is None and "/" not in citation:
-                yield claim.doc.problem(loc, f"citation {citation!r} does not name its article", f"in site-wide files write slug/{citation}, e.g. {sorted(slugs)[0] if slugs else 'my-article'}/{citation}")
+                example = sorted(slugs)[0] if slugs else "my-article"
+                yield claim.doc.problem(loc, f"citation {citation!r} does not name its article", f"in site-wide files write slug/{citation} (e.g. {example}/{citation}), or give the claim `article: {example}` once")
                 continue
             article, sentence_id = resolve_citation(site, claim, citation)
             if article is None:
@@ -170,14 +223,13 @@ def _check(site: Site) -> Iterator[Problem]:
                 continue
             cited[(article.slug, sentence_id)] = cited.get((article.slug, sentence_id), 0) + 1
             found_sentences.append(sentence)
-        if claim.quote is not None and found_sentences and not any(claim.quote.vi in s.text for s in found_sentences):
-            sentence_id, near = max((_closest_passage(claim.quote.vi, s.text), s.id) for s in found_sentences)[1::-1]
-            yield claim.doc.problem((*claim.loc, "quote", "vi"), f"the quote is not verbatim in {', '.join(s.id for s in found_sentences)}", f"copy the passage exactly from the article (closest text in {sentence_id}: “{near[1]}”)")
+        passages = _passages(found_sentences)
+        if claim.quote is not None and found_sentences and not any(claim.quote.vi in text for _, text in passages):
+            yield claim.doc.problem((*claim.loc, "quote", "vi"), f"the quote is not verbatim in {', '.join(s.id for s in found_sentences)}", _quote_fix(claim.quote.vi, passages, "copy the passage exactly from the article"))
         # Quotation marks in the text of a statement resting on the article quote the article.
         for passage in QUOTED.findall(claim.text.vi if claim.text and found_sentences else ""):
-            if not any(passage in s.text for s in found_sentences):
-                sentence_id, near = max((_closest_passage(passage, s.text), s.id) for s in found_sentences)[1::-1]
-                yield claim.doc.problem((*claim.loc, "text", "vi"), f"the quoted passage “{passage}” is not verbatim in {', '.join(s.id for s in found_sentences)}", f"copy it exactly from the article (closest text in {sentence_id}: “{near[1]}”), or drop the quotation marks if it is not a quotation")
+            if not any(passage in text for _, text in passages):
+                yield claim.doc.problem((*claim.loc, "text", "vi"), f"the quoted passage “{passage}” is not verbatim in {', '.join(s.id for s in found_sentences)}", _quote_fix(passage, passages, "copy it exactly from the article") + ", or drop the quotation marks if it is not a quotation")
 
     for article in site.articles:
         for sentence in article.sentences:
@@ -196,7 +248,7 @@ def _check(site: Site) -> Iterator[Problem]:
 def _check_article(site: Site, article: Article, entities: set[str]) -> Iterator[Problem]:
     mdoc, fdoc, meta, facts = article.meta_doc, article.facts_doc, article.meta, article.facts
     by_id = article.by_id
-    for e, entity in enumerate(meta.entities):
+    for e, entity in enumerate(meta.entities):  # the others (of names, events) are checked where they stand
         if entity not in entities:
             yield _unknown(mdoc, ("entities", e), "entity", entity, entities, "seeds/entities.yml")
     for sentence_id, info in meta.sentences.items():
@@ -219,9 +271,20 @@ def _check_article(site: Site, article: Article, entities: set[str]) -> Iterator
         for k, entity in enumerate(event.entities):
             if entity not in entities:
                 yield _unknown(fdoc, ("events", e, "entities", k), "entity", entity, entities, "seeds/entities.yml")
-        when = resolve(event.when, meta.published)
-        if event.cite and when.start > meta.published:
-            yield fdoc.problem(("events", e, "when"), f"event dated {when.iso} is after the article's publication ({meta.published}) but cites the article", "an article cannot report what came after it: cite an outside source in `sources` and remove `cite`")
+        if event.when.weekday is not None and meta.published_precision in ("year", "month"):
+            yield fdoc.problem(("events", e, "when", "weekday"), f"“the last {event.when.weekday.title()}” needs the day the article was published, but {mdoc.rel} gives only {meta.published}", "write the event's date (`date: YYYY-MM-DD`), or give `published` as a day")
+            continue
+        try:
+            when = resolve(event.when, meta.published, facts.events)
+        except UnresolvedDate:
+            ids = {x.id for x in facts.events}
+            if event.when.after in ids:
+                yield fdoc.problem(("events", e, "when", "after"), f"the dates of event {event.id!r} and {event.when.after!r} are relative to each other in a circle", "date one of them with `date:`, `weekday:` or `before:`")
+            else:
+                yield _unknown(fdoc, ("events", e, "when", "after"), "event", event.when.after, ids - {event.id}, f"the events of {fdoc.rel}")
+            continue
+        if event.cite and when.start > meta.published_last:
+            yield fdoc.problem(("events", e, "when"), f"event dated {when.iso or format_when(when, 'en')} is after the article's publication ({meta.published}) but cites the article", "an article cannot report what came after it: cite an outside source in `sources` and remove `cite`")
     for n, name in enumerate(facts.names):
         for k, sentence_id in enumerate(name.cite):
             if sentence_id not in by_id:
@@ -230,8 +293,6 @@ def _check_article(site: Site, article: Article, entities: set[str]) -> Iterator
             continue  # reported as a draft
         if name.entity not in entities:
             yield _unknown(fdoc, ("names", n, "entity"), "entity", name.entity, entities, "seeds/entities.yml")
-        elif name.entity not in meta.entities:
-            yield fdoc.problem(("names", n, "entity"), f"the article names {name.text!r} ({name.entity}) but {mdoc.rel} does not list it", f"add {name.entity} to `entities:` in {mdoc.rel}")
 
 
 def _unfinished(site: Site) -> Iterator[Problem]:
@@ -269,7 +330,10 @@ def _unfinished(site: Site) -> Iterator[Problem]:
 def _draft_problem(doc: Document, item: object, loc: Loc, article: Article | None) -> Problem:
     at, fix_end = (*loc, "draft"), "then delete `draft: true`"
     if isinstance(item, model.Event):
-        when = resolve(item.when, article.meta.published) if article else None
+        try:
+            when = resolve(item.when, article.meta.published, article.facts.events) if article else None
+        except (UnresolvedDate, ValueError):
+            when = None
         found = f" (“{item.written.vi}” → {format_when(when, 'en')})" if item.written and when else ""
         return doc.problem(at, f"event {item.id!r} is an unconfirmed draft{found}", f"check `when` and the text against {', '.join(item.cite) or 'its sources'}, {fix_end}; or delete the event")
     if isinstance(item, model.Name):
