@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
 import icu
-
-from collections.abc import Sequence
 
 from .model import WEEKDAYS, Event, When, published_span
 from .strings import strings
@@ -50,7 +49,7 @@ class Resolved:
             return f"{self.start.year:04d}"
         if self.precision == "month":
             return f"{self.start.year:04d}-{self.start.month:02d}"
-        if self.start == self.end and not self.approximate:
+        if self.start == self.end:
             return self.start.isoformat()
         if self.start == dt.date.min or self.start.year != self.end.year:
             return None

@@ -438,7 +438,7 @@ _VALUE_FIXES = (
     ("a claim needs", "add `cite: [p2s1]` with the article sentences it rests on, or `sources: [id]` with outside sources from seeds/sources.yml"),
     ("an event needs", "add `cite: [p2s1]` with the article sentences that report it, or `sources: [id]` with outside sources from seeds/sources.yml"),
     ("a `quote` needs", "add `cite:` with the sentence the quote is copied from"),
-    ("give exactly one of", "keep one: `date` for a known day, month or year, `weekday` for a day the article names (“hôm thứ Năm”), `before` for an undisclosed date"),
+    ("give exactly one of", "keep one: `date` for a known day, month or year, `weekday` for a day the article names (“hôm thứ Năm”), `before` for an undisclosed date, `after` for a date relative to another event"),
     ("`part`", "write the month without its day (date: 2021-02), or remove `part`"),
 )
 
@@ -505,6 +505,8 @@ def pydantic_problems(doc: Document, cls: type[BaseModel], error: ValidationErro
                 fix = "give a date that exists in the calendar"
             elif message.startswith("implausible date"):
                 fix = "check the year"
+            elif "; write " in message:  # the message names the accepted forms
+                message, fix = message.split("; ", 1)
             elif message.startswith("the invisible character"):
                 fix = "delete it (YAML escapes such as \\a, \\x07 or \\u202e write invisible characters)"
             else:

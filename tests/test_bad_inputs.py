@@ -135,6 +135,7 @@ def _in_the_way_problem(lang: str) -> str:
     )
 
 
+FIRST_DATE = "    date: 2021-03-18\n"  # of the first outside source, which has no address
 KUAISHOU, XIAOMI = 'name: {vi: "Kuaishou Technology"', 'name: {vi: "Xiaomi"'
 
 
@@ -167,9 +168,9 @@ CATALOGUE = [
     ),
     Bad(
         "yaml-unclosed-quote",
-        _replace(META, "publisher: Reuters", 'publisher: "Reuters'),
+        _replace(META, "original: {name: Reuters}", 'original: "Reuters'),
         lambda p: [
-            f"{META}:{p.line_of(META, 'publisher:')}:12: YAML syntax error: the quoted text that starts here is not closed on its line "
+            f"{META}:{p.line_of(META, 'original:')}:11: YAML syntax error: the quoted text that starts here is not closed on its line "
             f"(the parser stopped at line {p.line_of(META, 'The text carries no date')}, column 5: mapping values are not allowed here)\n"
             "    fix: close the quoted text with the same quote mark it opened with"
         ],
@@ -184,9 +185,9 @@ CATALOGUE = [
     ),
     Bad(
         "yaml-duplicate-key",
-        _replace(META, "publisher: Reuters\n", "publisher: Reuters\npublisher: AP\n"),
+        _replace(META, "published: 2021-03-19\n", "published: 2021-03-19\npublished: 2021-03-20\n"),
         lambda p: [
-            f"{META}:{p.line_of(META, 'publisher: AP')}:1: YAML syntax error: while constructing a mapping found duplicate key \"publisher\" with value \"AP\" (original value: \"Reuters\")\n"
+            f"{META}:{p.line_of(META, 'published: 2021-03-20')}:1: YAML syntax error: while constructing a mapping found duplicate key \"published\" with value \"2021-03-20\" (original value: \"2021-03-19\")\n"
             "    fix: each key may appear once in a mapping: remove or rename one of the two"
         ],
     ),
@@ -200,7 +201,7 @@ CATALOGUE = [
     ),
     Bad(
         "yaml-nested-too-deep",
-        _replace(SOURCES, "    url: null\n", "    url: " + "[" * (MAX_NESTING + 1) + "]" * (MAX_NESTING + 1) + "\n"),
+        _replace(SOURCES, FIRST_DATE, FIRST_DATE + "    url: " + "[" * (MAX_NESTING + 1) + "]" * (MAX_NESTING + 1) + "\n"),
         lambda p: [
             f"{SOURCES}:{p.line_of(SOURCES, '[[[')}:{len('    url: ') + MAX_NESTING + 1}: brackets are nested more than {MAX_NESTING} levels deep\n"
             "    fix: close each [ and { that you open; seed files nest a few levels only"
@@ -240,15 +241,15 @@ CATALOGUE = [
             f"{META}:{p.line_of(META, 'entities: cac')}:11: entities: expected a list, found str 'cac'\n"
             "    fix: write a list, e.g. [p2s1] or one `- item` per line",
             f"{META}:{p.line_of(META, 'unused:')}:1: unused: unknown key `unused`\n"
-            "    fix: remove it; allowed keys here: entities, language, outlet, published, published_note, publisher, sentences, summary, title, url",
+            "    fix: remove it; allowed keys here: entities, language, original, outlet, published, published_note, sentences, summary, title",
         ],
     ),
     Bad(
         "wrong-type-date",
         _replace(META, "published: 2021-03-19", "published: March 2021"),
         lambda p: [
-            f"{META}:{p.line_of(META, 'published:')}:12: published: expected a date, found str 'March 2021'\n"
-            "    fix: write the date as YYYY-MM-DD, e.g. 2021-03-19"
+            f"{META}:{p.line_of(META, 'published:')}:12: published: 'March 2021' is not a publication date\n"
+            "    fix: write 2019 (a year), 2019-06 (a month), 2019-06-10 (a day) or 2019-06-10T08:30+07:00 (a date-time with its UTC offset)"
         ],
     ),
     Bad(
@@ -261,12 +262,12 @@ CATALOGUE = [
     ),
     Bad(
         "unknown-key-did-you-mean",
-        _replace(META, "publisher: Reuters", "publsher: Reuters"),
-        lambda p: [f"{META}:{p.line_of(META, 'publsher')}:11: publsher: unknown key `publsher`\n    fix: did you mean `publisher`?"],
+        _replace(META, "original: {name: Reuters}", "orignal: {name: Reuters}"),
+        lambda p: [f"{META}:{p.line_of(META, 'orignal')}:1: orignal: unknown key `orignal`\n    fix: did you mean `original`?"],
     ),
     Bad(
         "key-that-is-a-list",
-        _replace(SOURCES, "    url: null\n", "    url: null\n    ? [a, b]\n    : x\n"),
+        _replace(SOURCES, FIRST_DATE, FIRST_DATE + "    ? [a, b]\n    : x\n"),
         lambda p: [
             f"{SOURCES}:{p.line_of(SOURCES, '? [a, b]')}:7: YAML syntax error: while constructing a mapping found a key that is a list or a mapping (keys are text)\n"
             "    fix: write each key as plain text, `key: value` (a line starting with `? ` makes a complex key)"
@@ -274,7 +275,7 @@ CATALOGUE = [
     ),
     Bad(
         "key-that-is-not-text",
-        _replace(SOURCES, "    url: null\n", "    url: null\n    2021: x\n"),
+        _replace(SOURCES, FIRST_DATE, FIRST_DATE + "    2021: x\n"),
         lambda p: [
             f"{SOURCES}:{p.line_of(SOURCES, '2021: x')}:11: sources[0]: a key must be text, found 2021\n"
             '    fix: write the key as text (put it in quotes, e.g. "1":), as in seeds/README.md'
@@ -391,8 +392,8 @@ CATALOGUE = [
         "two-kinds-of-date",
         _replace(FACTS, "when: {weekday: thursday}", "when: {weekday: thursday, date: 2021-03-18}"),
         lambda p: [
-            f"{FACTS}:{p.line_of(FACTS, 'when: {weekday: thursday, date')}:5: events[5].when: give exactly one of `date`, `weekday`, `before` (found date, weekday)\n"
-            "    fix: keep one: `date` for a known day, month or year, `weekday` for a day the article names (“hôm thứ Năm”), `before` for an undisclosed date"
+            f"{FACTS}:{p.line_of(FACTS, 'when: {weekday: thursday, date')}:5: events[5].when: give exactly one of `date`, `weekday`, `before`, `after` (found date, weekday)\n"
+            "    fix: keep one: `date` for a known day, month or year, `weekday` for a day the article names (“hôm thứ Năm”), `before` for an undisclosed date, `after` for a date relative to another event"
         ],
     ),
     Bad(
@@ -413,7 +414,7 @@ CATALOGUE = [
     ),
     Bad(
         "address-that-is-not-a-web-address",
-        _replace(SOURCES, "    url: null\n", '    url: "javascript:alert(1)"\n'),
+        _replace(SOURCES, FIRST_DATE, FIRST_DATE + '    url: "javascript:alert(1)"\n'),
         lambda p: [
             f"{SOURCES}:{p.line_of(SOURCES, 'javascript')}:10: sources[0].url: 'javascript:alert(1)' is not valid here\n"
             "    fix: write the full address, starting with https:// or http://; percent-encode spaces, quotes and brackets (%20, %22, %28, %29)"
@@ -421,7 +422,7 @@ CATALOGUE = [
     ),
     Bad(
         "address-with-a-quote",
-        _replace(SOURCES, "    url: null\n", """    url: 'https://example.org/" onmouseover="alert(1)'\n"""),
+        _replace(SOURCES, FIRST_DATE, FIRST_DATE + """    url: 'https://example.org/" onmouseover="alert(1)'\n"""),
         lambda p: [
             f"{SOURCES}:{p.line_of(SOURCES, 'onmouseover')}:10: sources[0].url: 'https://example.org/\" onmouseover=\"alert(1)' is not valid here\n"
             "    fix: write the full address, starting with https:// or http://; percent-encode spaces, quotes and brackets (%20, %22, %28, %29)"
@@ -860,7 +861,7 @@ def test_the_catalogue_covers_every_kind_of_bad_input():
 
 def _three_files_broken(p: Project) -> None:
     p.replace(SOURCES, "  - id: yicai-company-list\n", "  - id: yicai-company-list\n\tpublisher: x\n")
-    p.replace(META, "publisher: Reuters", "publsher: Reuters")
+    p.replace(META, "original: {name: Reuters}", "orignal: {name: Reuters}")
     p.replace(GLOSSARY, 'term: {vi: "deepfake", en: "deepfake"}', 'term: {vi: "deepfake", en: ""}')
 
 
@@ -869,7 +870,7 @@ EMPTY_TERM = 'en: ""}'
 
 def _three_files_problems(p: Project) -> list[str]:
     return [
-        f"{META}:{p.line_of(META, 'publsher')}:11: publsher: unknown key `publsher`\n    fix: did you mean `publisher`?",
+        f"{META}:{p.line_of(META, 'orignal')}:1: orignal: unknown key `orignal`\n    fix: did you mean `original`?",
         f"{GLOSSARY}:{p.line_of(GLOSSARY, EMPTY_TERM)}:32: terms[0].term.en: empty English translation\n    fix: write the English text",
         f"{SOURCES}:{p.line_of(SOURCES, 'publisher: x')}:1: YAML syntax error: while scanning for the next token found character '\\t' that cannot start any token\n"
         "    fix: indent with spaces, not tabs",
@@ -891,7 +892,7 @@ def test_problems_in_several_files_are_reported_together_by_the_command(site: Pr
 def test_problems_between_files_are_reported_together(site: Project, capsys: pytest.CaptureFixture[str]):
     site.replace(FACTS, 'quote: {vi: "đánh giá an ninh"', 'quote: {vi: "đánh giá bảo mật"')
     site.replace(FACTS, "cite: [p2s2]", "cite: [p2s9]")
-    site.replace(ENTITIES, "owner: null", "owner: alibab")
+    site.replace(ENTITIES, "    kind: government-body\n", "    kind: government-body\n    owner: alibab\n")
     docs = site.snapshot()
     assert main(["--root", str(site.root), "build"]) == 1
     assert capsys.readouterr().err == report(

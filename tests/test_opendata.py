@@ -153,7 +153,8 @@ def test_the_article_file_carries_the_verbatim_sentences_and_the_facts(built_sit
     assert [s["en"] for s in data["sentences"]] == [article.meta.sentences[s.id].en for s in article.sentences]
     assert all(s["cited"] or s["skip"] for s in data["sentences"])
     assert data["facts"] == json.loads(article.facts.model_dump_json())
-    assert data["original"]["publisher"] == "Reuters" and data["original"]["url"] is None
+    assert data["original"]["original"] == {"name": "Reuters", "url": None, "authors": [], "published": None}
+    assert data["original"]["outlet"] is None and data["original"]["published"] == "2021-03-19"
     for sentence in data["sentences"]:  # each sentence's URL is its anchor on the source page
         for lang in ("vi", "en"):
             target, fragment = resolve(built_site, built_site / "index.html", sentence["url"][lang], site_url())
@@ -179,7 +180,8 @@ def test_the_glossary_and_timeline_files(built_site: Path):
     assert starts == sorted(starts)  # in date order (an undisclosed "before D" just before D)
     assert events["statement-published"]["date"] == {
         "iso": "2021-03-18", "precision": "day", "start": "2021-03-18", "end": "2021-03-18", "part": None,
-        "approximate": False, "label": {"vi": "18 tháng 3 năm 2021", "en": "18 March 2021"},
+        "approximate": False, "part_of_day": None, "timezone": None, "relative_to": None,
+        "label": {"vi": "18 tháng 3 năm 2021", "en": "18 March 2021"},
     }
 
 

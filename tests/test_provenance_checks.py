@@ -169,7 +169,7 @@ def test_a_changed_sentence_names_every_fact_that_cites_it_in_every_file(tiny: P
     event = tiny.line_of(facts, "- id: statement")
     assert named == [
         f"seeds/entities.yml:{tiny.line_of('seeds/entities.yml', 'description:')} entities[0].description",
-        f"seeds/entities.yml:{tiny.line_of('seeds/entities.yml', 'owner: null') + 1} entities[1].description",
+        f"seeds/entities.yml:{tiny.line_of('seeds/entities.yml', 'Ứng dụng hư cấu.') - 1} entities[1].description",
         f"seeds/glossary.yml:{tiny.line_of('seeds/glossary.yml', 'definition:')} terms[0].definition",
         f"{facts}:{claim} explainer.sections[0].claims[0]",
         f"{facts}:{event} events[0]",

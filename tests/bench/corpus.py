@@ -77,7 +77,7 @@ TERMS = [
 TERM_PREFIXES = [("chuẩn", "standard"), ("luật", "law on"), ("quỹ", "fund for"), ("thị trường", "market for"), ("chính sách", "policy on")]
 SYLLABLES = ["An", "Bình", "Cường", "Dũng", "Đạt", "Giang", "Hà", "Hải", "Hưng", "Khánh", "Long", "Minh", "Nam", "Nghĩa", "Phát", "Phú", "Quang", "Sơn", "Tâm", "Thành", "Thịnh", "Trí", "Trung", "Việt", "Vinh", "Xuân", "Yên", "Lộc", "Hòa", "Tiến"]
 KIND_NAMES = {
-    "regulator": ("Cục Quản lý {x}", "{x} Authority"), "company": ("Tập đoàn {x}", "{x} Group"), "app": ("ứng dụng {x}", "the {x} app"),
+    "government-body": ("Cục Quản lý {x}", "{x} Authority"), "company": ("Tập đoàn {x}", "{x} Group"), "product": ("ứng dụng {x}", "the {x} app"),
     "place": ("tỉnh {x}", "{x} province"), "person": ("ông {x}", "Mr {x}"), "organisation": ("Hội {x}", "the {x} Society"),
 }
 THEME_IDS = ["regulation", "markets", "privacy", "competition", "security", "consumers", "investment", "infrastructure", "labour", "education"]
@@ -291,15 +291,15 @@ def write_article(c: Corpus, folder: Path, index: int) -> None:
     meta = [
         f"title: {text(tv[:-1], te[:-1])}",
         f"summary: {text(*c.claim_text())}",
-        f"publisher: {q(r.choice(PUBLISHERS))}",
-        f"outlet: {q(r.choice(PUBLISHERS)) if r.random() < 0.5 else 'null'}",
         f"published: {published.isoformat()}",
+        f"original: {{name: {q(r.choice(PUBLISHERS))}}}",
     ]
+    if r.random() < 0.5:
+        outlet_url = f", url: {q(f'https://example.org/news/{slug}')}" if r.random() < 0.6 else ""
+        meta.append(f"outlet: {{name: {q(r.choice(PUBLISHERS))}{outlet_url}}}")
     if r.random() < 0.3:
         meta.append(f"published_note: {text('Ngày đăng suy ra từ bản gốc.', 'The date is inferred from the original report.')}")
     meta.append("language: vi")
-    if r.random() < 0.3:
-        meta.append(f"url: {q(f'https://example.org/news/{slug}')}")
     meta.append(f"entities: {flow(e[0] for e in r.sample(c.entities, k=r.randint(1, 5)))}")
     meta.append("sentences:")
     for sentence, en in zip(sentences, english, strict=True):
@@ -338,7 +338,7 @@ def write_shared(c: Corpus, seeds: Path) -> None:
         lines.append(f"  - id: {ident}\n    kind: {kind}\n    name: {text(vi, en)}")
         lines.append(f"    aliases: {{vi: [], en: {flow([q(ident.upper())])}}}")
         lines.append("    description:\n" + site_claim("      "))
-        owner = r.choice(companies) if kind == "app" and companies else None
+        owner = r.choice(companies) if kind == "product" and companies else None
         lines.append(f"    owner: {owner or 'null'}\n    wikidata: null")
     (seeds / "entities.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
