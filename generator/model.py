@@ -329,6 +329,7 @@ class ArticleMeta(Strict):
     """`seeds/<slug>/article.yml`."""
 
     title: Text
+    short: Text | None = Field(default=None, description="A short name of the article (a few words), for citation marks on shared pages; else its title's first words")
     summary: Text
     published: PublishedDate = Field(description="When the text we have was published: " + PUBLISHED_FORMS)
     published_note: Text | None = Field(default=None, description="How that date is known")

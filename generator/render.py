@@ -137,7 +137,7 @@ class Renderer:
         self.entities = {e.id: e for e in site.entities.entities}
         self.mentions = Mentions()
         self.articles = {a.slug: a for a in site.articles}
-        self._cite_marks: dict[tuple[str, str], tuple[str, str]] = {}
+        self._cite_marks: dict[tuple[str, str, bool], tuple[str, str]] = {}
         aliases: dict[str, str] = {}
         for term in site.glossary.terms:
             for form in [term.term[lang], *term.aliases[lang]]:
@@ -171,15 +171,24 @@ class Renderer:
         view = PageView(self, path, title)
         return _env.get_template(template).render(p=view, t=self.t, lang=self.lang, site=self.site, **context)
 
-    def cite_mark(self, cited: Article, sentence_id: str) -> tuple[str, str]:
+    def short_name(self, article: Article) -> str:
+        """A few words naming an article in a citation mark: its `short`, else its title's start."""
+        if article.meta.short is not None:
+            return article.meta.short[self.lang]
+        title = article.meta.title[self.lang]
+        return title if len(title) <= 32 else title[:32].rsplit(" ", 1)[0] + "…"
+
+    def cite_mark(self, cited: Article, sentence_id: str, shared: bool = False) -> tuple[str, str]:
         """The Markdown of a citation mark before and after its link (which depends on the page).
-        A sentence is cited from several pages: its mark is made once."""
-        key = (cited.slug, sentence_id)
+        On a shared page (not the cited article's own), the mark names its article. A sentence is
+        cited from several pages: its mark is made once (per kind of page)."""
+        key = (cited.slug, sentence_id, shared)
         mark = self._cite_marks.get(key)
         if mark is None:
             sentence = cited.by_id[sentence_id]
-            label = self.t["cite_mark"].format(paragraph=sentence.paragraph, sentence=sentence.index)
-            aria = self.t["cite_label"].format(paragraph=sentence.paragraph, sentence=sentence.index)
+            words = {"paragraph": sentence.paragraph, "sentence": sentence.index, "article": self.short_name(cited), "title": cited.meta.title[self.lang]}
+            label = self.t["cite_mark_in" if shared else "cite_mark"].format(**words)
+            aria = self.t["cite_label_in" if shared else "cite_label"].format(**words)
             tip = f"“{sentence.text}”"
             if self.lang != "vi":
                 tip += f" — {cited.meta.sentences[sentence_id].en}"
@@ -230,6 +239,15 @@ class Renderer:
                 if target not in targets:
                     targets.append(target)
         return index
+
+    @cached_property
+    def entity_articles(self) -> dict[str, list[Article]]:
+        """Entity id → the articles that involve it (newest first, as the site lists them)."""
+        out: dict[str, list[Article]] = defaultdict(list)
+        for article in self.site.articles:
+            for entity_id in article.meta.entity_ids(article.facts):
+                out[entity_id].append(article)
+        return out
 
     def used_by(self, term_id: str) -> list[Article]:
         """The articles whose pages (``articles/<slug>/…``) mention a term, in the site's order."""
@@ -316,7 +334,7 @@ class PageView:
                 cited = self.r.articles[slug]
             else:
                 cited, sentence_id = article, citation
-            head, tail = self.r.cite_mark(cited, sentence_id)
+            head, tail = self.r.cite_mark(cited, sentence_id, shared=not self.path.startswith(f"articles/{cited.slug}/"))
             marks.append(head + self.link(f"articles/{cited.slug}/source.md#{sentence_id}") + tail)
         if label_outside and sources:
             marks.append(f'<span class="label-context">{escape(self.t["context_label"])}</span>')
@@ -360,6 +378,9 @@ class PageView:
     def published(self, article: Article) -> Md:
         """When the text was published, exactly as precisely as known."""
         return self.published_value(article.meta.published)
+
+    def published_text(self, article: Article) -> str:
+        return format_published(article.meta.published, self.lang)
 
     def published_value(self, value: str) -> Md:
         return Md(f'<time datetime="{attr_value(value)}">{escape(format_published(value, self.lang))}</time>')
