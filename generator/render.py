@@ -156,6 +156,9 @@ class Renderer:
                 out[f"{base}/{theme.id}.md"] = self.page("theme.md.j2", f"{base}/{theme.id}.md", theme.title[self.lang], article=article, theme=theme)
             source_title = t["source_title"].format(title=title)
             out[f"{base}/source.md"] = self.page("source.md.j2", f"{base}/source.md", source_title, article=article, cited_in=self.cited_in(article))
+        for topic, contributions in self.topics().items():
+            title = t["topic_title"].format(topic=contributions[0][1].title[self.lang])
+            out[f"topics/{topic}.md"] = self.page("topic.md.j2", f"topics/{topic}.md", title, contributions=contributions)
         out["timeline.md"] = self.page("timeline.md.j2", "timeline.md", t["timeline"], events=self.events())
         out["who.md"] = self.page("who.md.j2", "who.md", t["who"], groups=self.entity_groups())
         out["sources.md"] = self.page("sources.md.j2", "sources.md", t["sources"], sources=self.site.sources.sources)
@@ -201,6 +204,15 @@ class Renderer:
         articles = [article] if article else self.site.articles
         events = [Event(a, e) for a in articles for e in a.facts.events]
         return sorted(events, key=lambda e: (e.when.sort_key, e.article.slug, e.event.id))
+
+    def topics(self) -> dict[str, list[tuple[Article, model.Theme]]]:
+        """Site-wide topics: a theme id → the articles that contribute a theme page to it, newest
+        first (the site's order), each with its theme."""
+        out: dict[str, list[tuple[Article, model.Theme]]] = defaultdict(list)
+        for article in self.site.articles:
+            for theme in article.facts.themes:
+                out[theme.id].append((article, theme))
+        return dict(sorted(out.items()))
 
     def sorted_terms(self) -> list[model.Term]:
         return sorted(self.site.glossary.terms, key=lambda term: sort_key(term.term[self.lang], self.lang))

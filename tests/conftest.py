@@ -81,7 +81,7 @@ def build_site(project: Project, *extra: str, preview_language: str | None = Non
 
 def _generated_only(folder: str, names: list[str]) -> list[str]:
     """Copy hand-written pages only: skip what the generator owns (listed in .gitignore)."""
-    skip = {".generated.json", ".generated-journal.json", "_generated", "articles"}
+    skip = {".generated.json", ".generated-journal.json", "_generated", "articles", "topics"}
     if Path(folder).parent.name == "docs" or Path(folder).name in ("vi", "en"):
         skip |= {"glossary.md", "timeline.md", "who.md", "sources.md"}
     return [n for n in names if n in skip]

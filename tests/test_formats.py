@@ -201,3 +201,44 @@ def test_names_need_not_be_listed_twice(project: Project, capsys):
     meta = project.read(META)
     project.write(META, re.sub(r"^entities: \[.*\]\n", "", meta, flags=re.M))
     assert check(project, capsys)[0] == 0
+
+
+# -- shared pages that stay clear with many articles ----------------------------------------------
+
+
+def test_a_topic_page_gathers_each_articles_sections_newest_first(project: Project):
+    from .fixtures import second_article
+
+    second_article.install(project.root)
+    facts = f"seeds/{second_article.SLUG}/facts.yml"
+    theme = (
+        "themes:\n"
+        "  - id: deepfakes\n"
+        '    title: {vi: "Deepfake", en: "Deepfakes"}\n'
+        '    lead: {vi: "Chuyện gắn nhãn.", en: "The labelling."}\n'
+        "    sections:\n"
+        "      - id: labels\n"
+        '        heading: {vi: "Nhãn", en: "Labels"}\n'
+        "        claims:\n"
+        '          - text: {vi: "Một nhận định.", en: "A statement."}\n'
+        "            cite: [p1s1]\n"
+    )
+    project.write(facts, project.read(facts).replace("events:\n", theme + "events:\n", 1))
+    out = pages(project)
+    topic = out["en/topics/deepfakes.md"]
+    newer, older = f"(../articles/{second_article.SLUG}/deepfakes.md)", f"(../articles/{SLUG}/deepfakes.md)"
+    assert newer in topic and older in topic and topic.index(newer) < topic.index(older)
+    # each statement is cited to its own article, and the mark names it
+    assert f"Lumo's deepfake labels ¶1.1](../articles/{second_article.SLUG}/source.md#p1s1" in topic
+    assert f"](../articles/{SLUG}/source.md#p1s1" in topic
+    assert "(../../topics/deepfakes.md)" in out[f"en/articles/{SLUG}/deepfakes.md"]
+
+
+def test_who_is_who_links_the_articles_of_each_entity(project: Project):
+    out = pages(project)
+    assert "In: [" in out["en/who.md"] and f"](articles/{SLUG}/index.md)" in out["en/who.md"]
+
+
+def test_the_later_label_says_later_than_what(project: Project):
+    out = pages(project)
+    assert '<span class="label-later">After the article (March 19, 2021)</span>' in out["en/timeline.md"]
