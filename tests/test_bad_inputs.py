@@ -241,7 +241,7 @@ CATALOGUE = [
             f"{META}:{p.line_of(META, 'entities: cac')}:11: entities: expected a list, found str 'cac'\n"
             "    fix: write a list, e.g. [p2s1] or one `- item` per line",
             f"{META}:{p.line_of(META, 'unused:')}:1: unused: unknown key `unused`\n"
-            "    fix: remove it; allowed keys here: entities, language, original, outlet, published, published_note, sentences, summary, title",
+            "    fix: remove it; allowed keys here: entities, language, original, outlet, published, published_note, sentences, short, summary, title",
         ],
     ),
     Bad(

@@ -68,8 +68,11 @@ def test_every_page_edit_link_opens_the_file_to_edit(built_site: Path):
     pages = [p for p in sorted(built_site.rglob("*.html")) if edit_links(p).is_page]
     assert {p.relative_to(built_site).as_posix() for p in pages} - {"404.html", "en/404.html"} == set(expected)
     folders = {rel for rel, target in expected.items() if target.endswith("/")}
-    # made from every article's files: the timeline (facts.yml) and the articles page (article.yml)
-    assert folders == {"timeline/index.html", "en/timeline/index.html", "articles/index.html", "en/articles/index.html"}
+    # made from every article's files: the timeline (facts.yml), the articles page (article.yml)
+    # and the topic pages (the facts.yml of each article on the topic)
+    topics = {rel for rel in expected if rel.removeprefix("en/").startswith("topics/")}
+    assert topics and topics <= folders
+    assert folders - topics == {"timeline/index.html", "en/timeline/index.html", "articles/index.html", "en/articles/index.html"}
     for rel, target in expected.items():
         links = edit_links(built_site / rel).links
         assert len(links) == 1, f"{rel}: {len(links)} edit links"

@@ -52,8 +52,13 @@ def test_every_article_citation_resolves_to_the_sentence_its_tooltip_quotes(buil
         assert sentence.tag == "p" and "sentence" in sentence.classes and sentence.attrs.get("lang") == "vi", where
         vi = norm(sentence.own)
         paragraph, index = re.fullmatch(r"p(\d+)s(\d+)", fragment).groups()
-        assert norm(mark.text) == f"¶{paragraph}.{index}", where
-        assert mark.attrs["aria-label"] == strings(lang)["cite_label"].format(paragraph=paragraph, sentence=index), where
+        # on the cited article's own pages the mark is ¶p.s; on shared pages it names its article
+        article = next(a for a in model.articles if f"/articles/{a.slug}/" in f"/{target.relative_to(built_site).as_posix()}")
+        own = f"/articles/{article.slug}/" in f"/{page.relative_to(built_site).as_posix()}"
+        words = {"paragraph": paragraph, "sentence": index, "title": article.meta.title[lang],
+                 "article": article.meta.short[lang] if article.meta.short else article.meta.title[lang]}
+        assert norm(mark.text) == norm(strings(lang)["cite_mark" if own else "cite_mark_in"].format(**words)), where
+        assert mark.attrs["aria-label"] == strings(lang)["cite_label" if own else "cite_label_in"].format(**words), where
         if lang == "vi":
             assert mark.attrs["title"] == f"“{vi}”", where
         else:
@@ -67,8 +72,10 @@ def test_every_article_citation_resolves_to_the_sentence_its_tooltip_quotes(buil
         article = next(a for a in model.articles if a.slug == slug)
         assert vi == article.by_id[fragment].text, where
         checked[lang] += 1
-    # every citation of the seeds is drawn once per language (events twice: timeline and explainer)
+    # every citation of the seeds is drawn once per language (events twice: timeline and explainer;
+    # theme claims twice: theme and topic page)
     expected = counts(model).citations + sum(len(e.cite) for a in model.articles for e in a.facts.events)
+    expected += sum(len(c.cite) for a in model.articles for t in a.facts.themes for s in t.sections for c in s.claims)
     assert checked == {"vi": expected, "en": expected}
 
 
@@ -119,7 +126,9 @@ def test_every_statement_carries_a_citation_and_outside_ones_are_labelled(built_
     statements = _statements(built_site, lang)
     numbers = counts(model)
     events = numbers.events
-    assert len(statements) == numbers.statements + events  # events: on the timeline and in their explainer
+    # events: on the timeline and in their explainer; theme claims: on their theme and topic pages
+    topic_claims = sum(len(c.claims) for a in model.articles for t in a.facts.themes for c in t.sections)
+    assert len(statements) == numbers.statements + events + topic_claims
     context = strings(lang)["context_label"]
     for page, statement in statements:
         where = f"{page.relative_to(built_site)}: {norm(statement.text)[:80]}"
