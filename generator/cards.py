@@ -28,7 +28,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .dates import format_day
+from . import model
+from .dates import format_published
 
 WIDTH, HEIGHT = 1200, 630
 #: Where the cards live in the built site.
@@ -259,7 +260,8 @@ def article_dates(site, languages: Iterable[str] = ("vi", "en")) -> dict[str, st
         meta = article.meta
         for lang in languages:
             url = urls.page(lang, f"articles/{article.slug}/index.md").lstrip("/")
-            dates[url] = f"{meta.publisher} · {format_day(meta.published, lang)}"
+            outlet = f"{model.in_language(meta.outlet.name, lang)} · " if meta.outlet else ""
+            dates[url] = f"{outlet}{format_published(meta.published, lang)}"
     return dates
 
 

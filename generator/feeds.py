@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
+from . import model
 from .load import Article, Site
 from .strings import DEFAULT_LANGUAGE, LANGUAGES, strings
 from .urls import SiteUrls
@@ -111,8 +112,8 @@ def feed(site: Site, lang: str, urls: SiteUrls, title: str | None = None, subtit
         _add(entry, "title", meta.title[lang])
         _add(entry, "link", rel="alternate", type="text/html", hreflang=lang, href=url)
         _add(entry, "link", rel="alternate", type="application/json", href=urls.data(f"articles/{article.slug}.json"))
-        if meta.url:
-            _add(entry, "link", rel="related", href=meta.url, title=meta.publisher)
+        if meta.outlet and meta.outlet.url:
+            _add(entry, "link", rel="related", href=meta.outlet.url, title=model.in_language(meta.outlet.name, lang))
         _add(entry, "published", atom_time(published))
         _add(entry, "updated", atom_time(updated))
         _add(entry, "summary", meta.summary[lang])

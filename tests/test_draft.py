@@ -56,7 +56,7 @@ def dates_of(sentence: str, published: Published = PUBLISHED) -> list[tuple]:
         ("Phiên tòa tạm ngưng đến ngày 2/4.", "ngày 2/4", {"date": "2021-04-02"}, "2021-04-02"),
         ("Ứng dụng ra mắt ngày 2/4.", "ngày 2/4", {"date": "2020-04-02"}, "2020-04-02"),
         ("Công ty đóng cửa vào tháng 12 năm ngoái.", "tháng 12 năm ngoái", {"date": "2020-12"}, "2020-12"),
-        ("Trung Quốc tăng cường giám sát trong những tháng gần đây.", "những tháng gần đây", {"before": "2021-03-19"}, "2021-03-18"),
+        ("Trung Quốc tăng cường giám sát trong những tháng gần đây.", "những tháng gần đây", {"before": "2021-03-19"}, None),  # an undisclosed day: no datetime
         ("Tuyên bố được đăng hôm qua.", "hôm qua", {"date": "2021-03-18"}, "2021-03-18"),
         ("Tuyên bố được đăng hôm thứ Hai tuần trước.", "hôm thứ Hai tuần trước", {"date": "2021-03-08"}, "2021-03-08"),
     ],
