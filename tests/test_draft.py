@@ -299,7 +299,7 @@ def test_check_refuses_every_line_to_confirm_and_placeholder_naming_file_line_an
         "still to confirm: event event-2022-03 (p3s1): “tháng 3 năm 2022” → March 2022",
         "still to confirm: event event-2022-05 (p2s1): “đầu tháng Năm” → early May 2022, year 2022 assumed (the publication's)",
         "still to confirm: event event-2022-06-07 (p1s1): “hôm thứ Ba” → 7 June 2022, the last such weekday up to publication",
-        "still to confirm: name (p1s1) “Cơ quan An toàn Số” (regulator): add co-quan-an-toan-so to seeds/entities.yml, or delete the name",
+        "still to confirm: name (p1s1) “Cơ quan An toàn Số” (government-body): add co-quan-an-toan-so to seeds/entities.yml, or delete the name",
         "still to confirm: name (p1s1, p4s1) “Lumora Technology” (company): add lumora-technology to seeds/entities.yml, or delete the name",
         "still to confirm: name (p1s1, p2s1) “Lumo”: add lumo to seeds/entities.yml, or delete the name",
     ]
@@ -308,16 +308,21 @@ def test_check_refuses_every_line_to_confirm_and_placeholder_naming_file_line_an
     assert by_key[(facts, "names[0].entity")][0] == "unknown entity 'co-quan-an-toan-so'"
 
 
-def test_a_confirmed_name_must_name_a_listed_entity(project: Project, capsys):
+def test_a_confirmed_name_must_name_a_known_entity(project: Project, capsys):
+    """A name's entity counts as the article's (it is not listed a second time in article.yml),
+    and it must exist in seeds/entities.yml."""
     second_article.install(project.root)
     facts = project.path(f"seeds/{second_article.SLUG}/facts.yml")
     facts.write_text(facts.read_text(encoding="utf-8") + "names:\n  - text: \"Lumo\"\n    entity: lumo\n    cite: [p2s1]\n  - text: \"Bộ Công an\"\n    entity: mps\n", encoding="utf-8")
     code, _, err = run(project.root, "check", capsys=capsys)
+    assert code == 0, err
+    facts.write_text(facts.read_text(encoding="utf-8").replace("entity: mps", "entity: mpss"), encoding="utf-8")
+    code, _, err = run(project.root, "check", capsys=capsys)
     assert code == 1
-    line = project.line_of(f"seeds/{second_article.SLUG}/facts.yml", "entity: mps")
+    line = project.line_of(f"seeds/{second_article.SLUG}/facts.yml", "entity: mpss")
     assert err.splitlines()[1:] == [
-        f"seeds/{second_article.SLUG}/facts.yml:{line}:13: names[1].entity: the article names 'Bộ Công an' (mps) but seeds/{second_article.SLUG}/article.yml does not list it",
-        f"    fix: add mps to `entities:` in seeds/{second_article.SLUG}/article.yml",
+        f"seeds/{second_article.SLUG}/facts.yml:{line}:13: names[1].entity: unknown entity 'mpss'",
+        "    fix: did you mean 'mps'?",
     ]
 
 
@@ -330,7 +335,7 @@ def measure_seed() -> dict[str, tuple[set[str], set[str]]]:
     meta = model.ArticleMeta.model_validate(read_yaml(CORPUS / SLUG / "article.yml", ROOT).data)
     facts = model.Facts.model_validate(read_yaml(CORPUS / SLUG / "facts.yml", ROOT).data)
     entities = model.Entities.model_validate(read_yaml(CORPUS / "entities.yml", ROOT).data)
-    found = analyse(text, SLUG, meta.published, CORPUS.parent)
+    found = analyse(text, SLUG, meta.published_last, CORPUS.parent)
     candidates = {name.casefold() for name in found.names}
 
     def occurs(form: str) -> bool:
@@ -346,7 +351,7 @@ def measure_seed() -> dict[str, tuple[set[str], set[str]]]:
                 curated, drafted = resolve(event.when, meta.published), resolve(candidate.when, meta.published)
                 if curated.precision == drafted.precision and (curated.precision == "before" or curated.iso == drafted.iso):
                     events_found.add(event.id)
-                    if curated.iso == drafted.iso:
+                    if (curated.start, curated.end) == (drafted.start, drafted.end):
                         events_exact.add(event.id)
     return {"names": (names, names_found), "dates": (events, events_found), "exact dates": (events, events_exact)}
 
@@ -380,7 +385,7 @@ def fill_in(root: Path) -> None:
     entities = {form.casefold(): e["id"] for e in load(curated / "entities.yml")["entities"] for form in [e["name"]["vi"], *e["aliases"]["vi"]]}
 
     meta = load(folder / "article.yml")
-    for key in ("title", "summary", "publisher", "published_note"):
+    for key in ("title", "summary", "outlet", "published_note"):
         meta[key] = curated_meta[key]
     for sentence_id, info in meta["sentences"].items():
         info["en"] = english[sentence_id]
