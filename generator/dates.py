@@ -164,10 +164,8 @@ def format_published(value: str, lang: str) -> str:
     """A publication date with exactly its precision: "2019", "tháng 6 năm 2019" / "June 2019",
     a day, or a day and time (with its UTC offset)."""
     first, _, precision = published_span(value)
-    if precision == "year":
-        return str(first.year)
-    if precision == "month":
-        return _format(first, lang, "yMMMM")
+    if precision in ("year", "month"):
+        return _format(first, lang, precision)
     if precision == "day":
         return format_day(first, lang)
     moment = dt.datetime.fromisoformat(value)

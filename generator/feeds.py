@@ -53,7 +53,11 @@ def atom_time(value: dt.date | str) -> str:
     '2021-03-19T00:00:00+07:00'
     >>> atom_time("2021-03"), atom_time("2021")
     ('2021-03-01T00:00:00+07:00', '2021-01-01T00:00:00+07:00')
+    >>> atom_time("2021-03-19T08:30+07:00")  # a date-time keeps its own offset
+    '2021-03-19T08:30:00+07:00'
     """
+    if isinstance(value, str) and "T" in value:
+        return dt.datetime.fromisoformat(value).isoformat()
     if isinstance(value, str):
         parts = [int(p) for p in value.split("-")]
         value = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)

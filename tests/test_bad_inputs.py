@@ -700,7 +700,7 @@ CATALOGUE += [
     ),
     Bad(
         "yaml-tag-python-object",
-        _replace(SOURCES, "    url: null\n", "    url: !!python/object/apply:os.system [id]\n"),
+        _replace(SOURCES, "    date: 2021-03-18\n", "    date: 2021-03-18\n    url: !!python/object/apply:os.system [id]\n"),
         lambda p: [
             f"{SOURCES}:{p.line_of(SOURCES, '!!python')}:10: explicit YAML tag !!python/object/apply:os.system: tags (!name, !!type) are not allowed in seed files\n"
             '    fix: remove the tag; quote the value ("…") if it must be read as text'
@@ -718,7 +718,7 @@ CATALOGUE += [
     Bad(
         "date-with-slashes",
         _replace(META, "published: 2021-03-19", "published: 2021/03/19"),
-        lambda p: [f"{META}:{p.line_of(META, 'published:')}:12: published: expected a date, found str '2021/03/19'\n    fix: write the date as YYYY-MM-DD, e.g. 2021-03-19"],
+        lambda p: [f"{META}:{p.line_of(META, 'published:')}:12: published: '2021/03/19' is not a publication date\n    fix: write 2019 (a year), 2019-06 (a month), 2019-06-10 (a day) or 2019-06-10T08:30+07:00 (a date-time with its UTC offset)"],
     ),
     Bad(
         "date-day-first",
@@ -733,12 +733,12 @@ CATALOGUE += [
     Bad(
         "date-without-leading-zeros",
         _replace(FACTS, "when: {date: 2021-02-19}", "when: {date: 2021-2-19}"),
-        lambda p: [f"{FACTS}:{p.line_of(FACTS, '2021-2-19')}:18: events[2].when.date: '2021-2-19' is not valid here\n    fix: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2021-02 or 2021-03-18"],
+        lambda p: [f"{FACTS}:{p.line_of(FACTS, '2021-2-19')}:18: events[2].when.date: '2021-2-19' is not a date\n    fix: write 2019 (a year), 2019-06 (a month) or 2019-06-10 (a day)"],
     ),
     Bad(
         "date-with-a-time",
         _replace(META, "published: 2021-03-19", "published: 2021-03-19T10:00:00"),
-        lambda p: [f"{META}:{p.line_of(META, 'published:')}:12: published: expected a date, found a date and time '2021-03-19T10:00:00'\n    fix: write the date as YYYY-MM-DD, e.g. 2021-03-19"],
+        lambda p: [f"{META}:{p.line_of(META, 'published:')}:12: published: '2021-03-19T10:00:00' is not a publication date\n    fix: write 2019 (a year), 2019-06 (a month), 2019-06-10 (a day) or 2019-06-10T08:30+07:00 (a date-time with its UTC offset)"],
     ),
     # -- warnings, errors with --strict ----------------------------------------------------------------
     Bad(
