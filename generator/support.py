@@ -42,6 +42,7 @@ _WEEKDAY_VI = re.compile(r"\b(?:[tT]hứ (" + "|".join(WEEKDAYS_VI) + r")|(Chủ
 _WEEKDAY_EN = re.compile(r"\b(" + "|".join(WEEKDAYS_EN) + r")\b")
 _NUMBER = re.compile(r"(?<![\w«])[0-9]+(?![\w»])")
 _WORD = re.compile(r"(?<![\w«])\w(?:[\w.'’-]*\w)?")
+_POSSESSIVE = re.compile(r"['’]s$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[“‘(]\s*)$")
 
 
@@ -142,7 +143,8 @@ def missing(statement: Statement, terms: list[Term]) -> list[str]:
     for m in _WORD.finditer(blanked):
         if not m.group()[0].isupper() or _SENTENCE_START.search(blanked[: m.start()]):
             continue
-        if not _contains(folded, m.group()):
+        word = _POSSESSIVE.sub("", m.group()) if statement.lang == "en" else m.group()  # Lumora's → Lumora
+        if not _contains(folded, word):
             out.append(m.group())
     return list(dict.fromkeys(out))
 

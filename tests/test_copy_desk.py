@@ -200,3 +200,12 @@ def test_an_allow_list_entry_that_allows_nothing_is_reported(desk: Project):
         f"{SUPPORT}:8:5: allow[0]: allow-list entry for “30” at seeds/tiny-article/facts.yml explainer.lead.vi allows nothing\n"
         "    fix: delete it (the statement changed, or its citations now support it)"
     ]
+
+
+def test_an_english_possessive_is_found_as_its_name():
+    from generator.support import Statement, missing
+
+    said = Statement(doc=None, loc=(), lang="en", text="Lumora Technology's app grew.", evidence=("Lumora Technology said the app grew.",))
+    assert missing(said, []) == []
+    unsupported = Statement(doc=None, loc=(), lang="en", text="Sales at Orbis's app grew.", evidence=("Lumora Technology said the app grew.",))
+    assert missing(unsupported, []) == ["Orbis's"]
