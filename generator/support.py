@@ -83,26 +83,22 @@ def _tokens(text: str, lang: str | None) -> dict[str, str]:
     text = unicodedata.normalize("NFC", text)
     found: dict[str, str] = {}
 
+    def mark(kind: str, number: int, m: re.Match) -> str:
+        found[f"«{kind}{number}»"] = m.group()
+        return f" «{kind}{number}» "
+
     def month_vi(m: re.Match) -> str:
         word = m.group(1)
-        number = MONTHS_VI.index(word) + 1 if word in MONTHS_VI else int(word)
-        found[f"«M{number}»"] = m.group()
-        return f" «M{number}» "
+        return mark("M", MONTHS_VI.index(word) + 1 if word in MONTHS_VI else int(word), m)
 
     def month_en(m: re.Match) -> str:
-        number = MONTHS_EN.index(m.group(1)) + 1
-        found[f"«M{number}»"] = m.group()
-        return f" «M{number}» "
+        return mark("M", MONTHS_EN.index(m.group(1)) + 1, m)
 
     def weekday_vi(m: re.Match) -> str:
-        number = 7 if m.group(2) else WEEKDAYS_VI.index(m.group(1)) + 1
-        found[f"«W{number}»"] = m.group()
-        return f" «W{number}» "
+        return mark("W", 7 if m.group(2) else WEEKDAYS_VI.index(m.group(1)) + 1, m)
 
     def weekday_en(m: re.Match) -> str:
-        number = WEEKDAYS_EN.index(m.group(1)) + 1
-        found[f"«W{number}»"] = m.group()
-        return f" «W{number}» "
+        return mark("W", WEEKDAYS_EN.index(m.group(1)) + 1, m)
 
     if lang in ("vi", None):
         text = _MONTH_VI.sub(month_vi, text)
