@@ -14,10 +14,10 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-## Generate the pages from seeds/ and serve the site with live reload.
-## One language only, rebuilt faster: make serve PREVIEW_LANGUAGE=vi (or en)
+## Generate the pages from seeds/ and serve the site with live reload; a save rebuilds the pages
+## it changed (--dirty, see generator/preview.py). One language only: make serve PREVIEW_LANGUAGE=vi
 serve: install
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	$(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 ## Generate and build the site into site/ (strict: any warning fails).
 build: install
@@ -38,9 +38,10 @@ test: install
 ## (seed site and synthetic corpora of 10, 100, 1000 articles; about 5 minutes on 2 cores).
 ## Smaller: make bench SIZES="10 100"
 SIZES ?= 10 100 1000
+SERVE_SIZES ?= 1 100 1000
 bench: install
 	bash .ci/browser-deps
-	$(PY) tests/bench/bench.py --sizes "$(SIZES)"
+	$(PY) tests/bench/bench.py --sizes "$(SIZES)" --serve-sizes "$(SERVE_SIZES)"
 
 ## Rewrite the golden files after a deliberate change of the output (review the diff!).
 golden: install

@@ -145,6 +145,11 @@ def _escaped_bad_text(value: typing.Any) -> bool:
     return False
 
 
+#: The last result for each file read in this process, with the text it was made from: a build
+#: of `mkdocs serve` after a save parses only the files that changed.
+_last: dict[tuple[str, type], tuple[str, tuple[Document, BaseModel]]] = {}
+
+
 def read(path: Path, root: Path, cls: type[BaseModel]) -> tuple[Document, BaseModel] | None:
     """The document and model of a valid, plain seed file; None when the round-trip loader must
     read it (to report its problems, or because it uses a YAML feature the fast path leaves out)."""
@@ -158,6 +163,19 @@ def read(path: Path, root: Path, cls: type[BaseModel]) -> tuple[Document, BaseMo
         return None
     if not unicodedata.is_normalized("NFC", text):
         return None
+    key = (str(path), cls)
+    known = _last.get(key)
+    if known is not None and known[0] == text:
+        return known[1]
+    result = _read(path, root, cls, text)
+    if result is None:
+        _last.pop(key, None)
+    else:
+        _last[key] = (text, result)
+    return result
+
+
+def _read(path: Path, root: Path, cls: type[BaseModel], text: str) -> tuple[Document, BaseModel] | None:
     if _may_be_too_deep(text) and _too_deep(text) is not None:
         return None
     data = plain_yaml(text)

@@ -11,22 +11,38 @@ tests call directly.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # when MkDocs runs without the project installed
     sys.path.insert(0, str(ROOT))
 
-from generator import cards, feeds, html, i18n_site, jsonld, navigation, opendata, pipeline, search, watch  # noqa: E402
+from generator import (  # noqa: E402
+    cards,
+    feeds,
+    html,
+    i18n_site,
+    jsonld,
+    lookup,
+    navigation,
+    opendata,
+    parallel,
+    pipeline,
+    preview,
+    search,
+    templatecache,
+    watch,
+)
 from generator.problems import SeedError  # noqa: E402
 from generator.strings import strings  # noqa: E402
 from generator.urls import DATA_DIR, SiteUrls  # noqa: E402
@@ -34,12 +50,15 @@ from generator.urls import DATA_DIR, SiteUrls  # noqa: E402
 log = logging.getLogger("mkdocs.plugins.generator")
 _site = None  # the model of the last good generation, for navigation titles
 _command = None  # "build", "gh-deploy" or "serve"; the hook module lives as long as the process
+_preview = preview.Preview()  # `mkdocs serve --dirty`: what a dirty build would leave stale
+_others = parallel.OtherLanguages()  # the other languages' build, forked beside the default one's
 
 
 def on_startup(command, dirty):
     """Remember whether we are serving: then invalid seeds keep the last good site."""
     global _command
     _command = command
+    _preview.start(command, dirty)
 
 
 def on_config(config):
@@ -67,11 +86,6 @@ def on_config(config):
 _warned: list = [None]
 
 
-#: Front matter that Material prints into the page as it is (``<title>``, ``<meta content="…">``,
-#: the header, navigation, breadcrumbs and footer links): plain text everywhere on this site.
-_TEXT_META = ("title", "description", "author")
-
-
 def on_page_markdown(markdown, page, config, files):
     """Front matter text reaches the theme escaped; the edit link of a generated page opens its
     seed file, not the generated Markdown.
@@ -80,10 +94,7 @@ def on_page_markdown(markdown, page, config, files):
     ``page.meta.description`` and ``page.title`` raw in elements and attributes. As ``Markup``,
     the escaped text prints literally there, and Jinja's ``| e`` does not escape it twice.
     """
-    for key in _TEXT_META:
-        value = page.meta.get(key)
-        if isinstance(value, str) and not isinstance(value, Markup):
-            page.meta[key] = escape(value)
+    preview.escape_meta(page)
     seed = page.meta.get("generated_from")
     if seed and config.edit_uri:
         edit_docs = urljoin((config.repo_url or "").rstrip("/") + "/", config.edit_uri)
@@ -109,7 +120,37 @@ def on_nav(nav, config, files):
     lang = config.theme.get("language", "vi")
     words = strings(lang) if lang in ("vi", "en") else strings("vi")
     titles = {a.slug: escape(a.meta.title[lang]) for a in _site.articles} if _site and lang in ("vi", "en") else {}
-    return navigation.arrange(nav, words["articles"], titles)
+    nav = navigation.arrange(nav, words["articles"], titles)
+    i18n = config.plugins.get("i18n")
+    if _preview.dirty and not (i18n and i18n.building):  # once per save, before any language is built
+        _preview.check_structure(_structure(nav, config), config.site_dir)
+    if parallel.OtherLanguages.possible(_command, i18n):  # the pages exist now (the sitemap lists them)
+        _others.start(config, i18n)
+    return nav
+
+
+def _structure(nav, config) -> tuple:
+    """What the navigation of every page shows: its pages in order, the titles the model gives
+    them, and the hand-written pages (their titles are theirs: any edit of one counts)."""
+    generated = watch.GeneratedFiles(Path(config.docs_dir))
+    hand_written = tuple(
+        (page.file.src_uri, os.stat(page.file.abs_src_path).st_mtime_ns)
+        for page in nav.pages
+        if page.file.abs_src_path and not generated.is_generated(page.file.abs_src_path)
+    )
+    titles = tuple(
+        (a.slug, a.meta.title.vi, a.meta.title.en, tuple((t.id, t.title.vi, t.title.en) for t in a.facts.themes))
+        for a in (_site.articles if _site is not None else ())
+    )
+    return tuple(page.file.src_uri for page in nav.pages), titles, hand_written
+
+
+@event_priority(-150)  # after mkdocs-static-i18n has added its extension to the environment
+def on_env(env, config, files):
+    """The theme's templates compiled once (``generator.templatecache``); a dirty rebuild
+    (`make serve`) reads the titles its pages' navigation shows."""
+    _preview.read_shown_titles(files, config)
+    return templatecache.use_bytecode_cache(env)
 
 
 @event_priority(-110)
@@ -153,7 +194,7 @@ def on_serve(server, config, builder):
 
 
 @event_priority(50)  # before mkdocs-static-i18n replaces the file list with one language's pages
-def on_files(files, config):
+def _check_twins(files, config):
     """A page without its twin in every language stops the build (the i18n plugin would publish
     it in the other language under the wrong ``lang``)."""
     i18n = config.plugins.get("i18n")
@@ -163,6 +204,15 @@ def on_files(files, config):
         if problems:
             raise PluginError("Every page needs its twin in every language:\n  " + "\n  ".join(problems))
     return files
+
+
+@event_priority(-150)  # after mkdocs-static-i18n has made the file list of one language
+def _lookup_table(files, config):
+    """Links resolved from a table (``generator.lookup``)."""
+    return lookup.memoize_lookups(files)
+
+
+on_files = CombinedEvent(_check_twins, _lookup_table)
 
 
 def on_pre_template(template, template_name, config):
@@ -176,6 +226,8 @@ def on_pre_template(template, template_name, config):
 def on_post_template(output_content, template_name, config):
     """Each language keeps its own 404 page: ``/404.html`` in the default language,
     ``/<lang>/404.html`` for the others (MkDocs would write them all to ``/404.html``)."""
+    if template_name == parallel.SITEMAP and _others.running:
+        return ""  # the forked build writes the sitemap of every language
     i18n = config.plugins.get("i18n")
     if template_name != i18n_site.ERROR_PAGE or not i18n:
         return output_content
@@ -185,20 +237,54 @@ def on_post_template(output_content, template_name, config):
     return output
 
 
-@event_priority(-200)  # after mkdocs-static-i18n (priority -100) has built the other languages
-def on_post_build(config):
-    """Index the whole site for search once every language is written."""
-    i18n = config.plugins.get("i18n")
-    if i18n and i18n.building:  # the inner build of one language: the outer build indexes
+_others_built = False  # the forked build has built the other languages: the i18n plugin must not
+
+
+@event_priority(100)  # before the minify plugin (0) and mkdocs-static-i18n (-100)
+def _wait_for_other_languages(config):
+    """The forked build of the other languages has ended: this build finishes the site."""
+    global _others_built
+    if not _others.running:
         return
-    _publish_open_data(config)
-    _publish_feeds(config)
-    _publish_cards(config)
-    try:
-        pages = search.index_site(config.site_dir)
-    except search.SearchIndexError as error:
-        raise PluginError(str(error)) from None
-    log.info("search: %d pages indexed", pages)
+    if not _others.wait():
+        raise PluginError("Building the other languages failed (see the messages above).")
+    _others_built = True
+    config.plugins.get("i18n").building = True  # its own flag: "the other languages are built"
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (priority -100) has built the other languages
+def _index_site(config):
+    """Index the whole site for search once every language is written."""
+    global _others_built
+    i18n = config.plugins.get("i18n")
+    if _others_built:  # as the plugin leaves itself after building the other languages
+        _others_built = False
+        i18n.building = False
+        i18n.current_language = i18n.build_languages[-1]
+    elif i18n and i18n.building:  # the inner build of one language: the outer build indexes
+        return
+    site_dir = config.site_dir
+
+    def finish() -> None:
+        _publish_open_data(config, site_dir)
+        _publish_feeds(config, site_dir)
+        _publish_cards(config, site_dir)
+        try:
+            pages = search.index_site(site_dir)
+        except search.SearchIndexError as error:
+            raise PluginError(str(error)) from None
+        log.info("search: %d pages indexed", pages)
+
+    if not _preview.after_build(finish):  # `make serve`: in the background, the pages are served first
+        finish()
+
+
+on_post_build = CombinedEvent(_wait_for_other_languages, _index_site)
+
+
+def on_build_error(error):
+    """A failed build ends the forked one too."""
+    _others.stop()
 
 
 def _language(config) -> str:
@@ -227,16 +313,20 @@ def _with_jsonld(output, page, config):
     return output.replace("</head>", head + "</head>", 1)
 
 
-def _publish_open_data(config):
+def _publish_open_data(config, site_dir):
     """The facts as JSON beside the pages (``data/``, see ``generator.opendata``), from the same
-    model the pages were generated from in this build."""
+    model the pages were generated from in this build; a file is written when its text changed."""
     if _site is None:
         return
-    folder = Path(config.site_dir) / DATA_DIR
+    folder = Path(site_dir) / DATA_DIR
     for rel, text in opendata.files(_site, SiteUrls(config.site_url)).items():
         path = folder / rel
+        data = text.encode("utf-8")
+        with contextlib.suppress(OSError):
+            if path.read_bytes() == data:
+                continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_bytes(data)
 
 
 def _language_settings(config, key: str) -> dict[str, str]:
@@ -253,24 +343,24 @@ def _language_settings(config, key: str) -> dict[str, str]:
     return values
 
 
-def _publish_feeds(config):
+def _publish_feeds(config, site_dir):
     """The Atom feed of each language (``generator.feeds``), from the model of this build."""
     i18n = config.plugins.get("i18n")
     if _site is None or (i18n and i18n.config.build_only_locale):  # a preview of one language has no feed
         return
     titles, subtitles = _language_settings(config, "site_name"), _language_settings(config, "site_description")
     for rel, data in feeds.files(_site, SiteUrls(config.site_url), titles, subtitles).items():
-        path = Path(config.site_dir) / rel
+        path = Path(site_dir) / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
 
 
-def _publish_cards(config):
+def _publish_cards(config, site_dir):
     """The social card of every page (``generator.cards``), drawn only when its text changed."""
     root = Path(config.config_file_path).resolve().parent
     dates = cards.article_dates(_site) if _site is not None else {}
     try:
-        report = cards.publish(config.site_dir, root / ".cache" / "cards", dates)
+        report = cards.publish(site_dir, root / ".cache" / "cards", dates)
     except cards.CardError as error:
         raise PluginError(str(error)) from None
     log.info("cards: %d pages, %d drawn (%.2f s)", report.pages, report.drawn, report.seconds_drawing)

@@ -10,7 +10,7 @@ import contextlib
 import gc
 from pathlib import Path
 
-from . import cache
+from . import cache, incremental
 from .load import Site, load_site
 from .render import render
 from .validate import validate
@@ -19,9 +19,21 @@ from .write import WriteReport, plan, write
 
 def generate(root: Path) -> tuple[Site, dict[str, str]]:
     """Load and validate the seeds under ``root`` and render every page (nothing is written)."""
+    rendered = regenerate(root)
+    return rendered.site, rendered.pages
+
+
+def regenerate(root: Path, previous: incremental.Rendered | None = None, edited: set[str] | None = None) -> incremental.Rendered:
+    """``generate``; given the ``previous`` render and the articles ``edited`` since, only the
+    pages that can have changed are rendered again (``generator.incremental``)."""
     with _no_cycle_collection():
         site = validate(load_site(root))
-        return site, render(site)
+        if previous is not None and edited:
+            rendered = incremental.render_changed(site, previous, edited)
+            if rendered is not None:
+                return rendered
+        mentions: dict = {}
+        return incremental.Rendered(site, render(site, mentions), mentions)
 
 
 @contextlib.contextmanager
@@ -55,6 +67,8 @@ class LazySite(Site):
 
 #: The last build of each project in this process: (snapshot, model).
 _last: dict[Path, tuple[cache.Snapshot, Site]] = {}
+#: The last render of each project in this process, for the next build to render only what changed.
+_rendered: dict[Path, incremental.Rendered] = {}
 
 
 def _refuse_warnings(site: Site) -> None:
@@ -86,7 +100,12 @@ def build(root: Path, strict: bool = False) -> tuple[Site, WriteReport]:
                     _refuse_warnings(site)
                 return site, WriteReport(unchanged=last.pages)
         cache.digest_racy_inputs(now, root)  # before the seeds are read
-    site, pages = generate(root)
+    previous, edited = _rendered.pop(key, None), None
+    remembered = _last.get(key)
+    if previous is not None and remembered is not None and now is not None:
+        edited = incremental.changed_articles(remembered[0].inputs, now.inputs)
+    rendered = regenerate(root, previous, edited)
+    site, pages = rendered.site, rendered.pages
     if strict:
         _refuse_warnings(site)
     report = write(pages, root / "docs")
@@ -96,6 +115,7 @@ def build(root: Path, strict: bool = False) -> tuple[Site, WriteReport]:
         cache.forget(root)
     else:
         _last[key] = (snapshot, site)
+        _rendered[key] = rendered
         cache.save(root, snapshot)
     return site, report
 

@@ -14,6 +14,7 @@ import re
 import sys
 import threading
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -147,13 +148,21 @@ class Renderer:
 
     # -- pages ------------------------------------------------------------------------------------
 
-    def pages(self) -> dict[str, str]:
+    def pages(self, only: Collection[str] | None = None, sources_of: Collection[str] = ()) -> dict[str, str]:
+        """The pages of this language. ``only``: the articles whose pages are rendered (None:
+        every article), with the source pages of ``sources_of`` too; the site-wide pages (timeline,
+        glossary, ...) always. A partial render starts from the mentions of the last full one
+        (``keep_mentions``), the glossary lists every page that mentions a term."""
         t, out = self.t, {}
         for article in self.site.articles:
+            rendered = only is None or article.slug in only
+            if not rendered and article.slug not in sources_of:
+                continue
             base, title = f"articles/{article.slug}", article.meta.title[self.lang]
-            out[f"{base}/index.md"] = self.page("explainer.md.j2", f"{base}/index.md", title, article=article, events=self.events(article))
-            for theme in article.facts.themes:
-                out[f"{base}/{theme.id}.md"] = self.page("theme.md.j2", f"{base}/{theme.id}.md", theme.title[self.lang], article=article, theme=theme)
+            if rendered:
+                out[f"{base}/index.md"] = self.page("explainer.md.j2", f"{base}/index.md", title, article=article, events=self.events(article))
+                for theme in article.facts.themes:
+                    out[f"{base}/{theme.id}.md"] = self.page("theme.md.j2", f"{base}/{theme.id}.md", theme.title[self.lang], article=article, theme=theme)
             source_title = t["source_title"].format(title=title)
             out[f"{base}/source.md"] = self.page("source.md.j2", f"{base}/source.md", source_title, article=article, cited_in=self.cited_in(article))
         for topic, contributions in self.topics().items():
@@ -169,6 +178,15 @@ class Renderer:
         # A fragment, included by the hand-written home page (it sits beside index.md): the latest.
         out[f"{GENERATED_DIR}/articles.md"] = self.page("articles.md.j2", "index.md", t["articles"], articles=self.site.articles, latest=HOME_LATEST)
         return {f"{self.lang}/{path}": text for path, text in out.items()}
+
+    def keep_mentions(self, previous: Mentions, rerendered: Collection[str]) -> None:
+        """Start from the mentions ``previous`` recorded, but those of the pages about to be
+        rendered again (paths under the language root)."""
+        self.mentions = Mentions()
+        for term_id, pages in previous.pages.items():
+            kept = {path: title for path, title in pages.items() if path not in rerendered}
+            if kept:
+                self.mentions.pages[term_id] = kept
 
     def page(self, template: str, path: str, title: str, **context) -> str:
         view = PageView(self, path, title)
@@ -246,7 +264,9 @@ class Renderer:
                 cited_article, sentence_id = resolve_citation(self.site, claim, citation)
                 if cited_article is None:
                     continue
-                target = self._claim_page(claim.doc.rel, claim.loc, cited_article, f"articles/{cited_article.slug}")
+                # the page of the citing statement: its own article's (another one than the cited article's, for `slug/p1s1`)
+                owner = claim.article or cited_article
+                target = self._claim_page(claim.doc.rel, claim.loc, owner, f"articles/{owner.slug}")
                 targets = index[id(cited_article)][sentence_id]
                 if target not in targets:
                     targets.append(target)
@@ -424,31 +444,41 @@ PARALLEL_FROM = 20
 _forked_site: Site | None = None  # the model a forked worker renders from (inherited, not pickled)
 
 
-def render(site: Site) -> dict[str, str]:
+def render(site: Site, mentions: dict[str, Mentions] | None = None) -> dict[str, str]:
     """Every generated page of both languages, keyed by its path under ``docs/``.
 
     The languages are independent: on a large site the second is rendered by a forked process
     while this one renders the first (rendering is most of the generator's time). Only on Linux,
-    and only when this process runs no other thread (``mkdocs serve`` does: then one by one)."""
+    and only when this process runs no other thread (``mkdocs serve`` does: then one by one).
+    ``mentions`` receives, per language rendered in this process, where terms were mentioned
+    (what ``generator.incremental`` starts from)."""
     global _forked_site
     first, *others = LANGUAGES
     pages: dict[str, str] = {}
+    mentions = {} if mentions is None else mentions
     if len(site.articles) < PARALLEL_FROM or sys.platform != "linux" or threading.active_count() > 1:
         for lang in LANGUAGES:
-            pages.update(Renderer(site, lang).pages())
+            renderer = Renderer(site, lang)
+            pages.update(renderer.pages())
+            mentions[lang] = renderer.mentions
         return dict(sorted(pages.items()))
     _forked_site = site
     try:
         with multiprocessing.get_context("fork").Pool(len(others)) as pool:
             results = [pool.apply_async(_render_forked, (lang,)) for lang in others]
-            pages.update(Renderer(site, first).pages())
-            for result in results:
-                pages.update(result.get())
+            renderer = Renderer(site, first)
+            pages.update(renderer.pages())
+            mentions[first] = renderer.mentions
+            for lang, result in zip(others, results, strict=True):
+                forked_pages, forked_mentions = result.get()
+                pages.update(forked_pages)
+                mentions[lang] = Mentions(defaultdict(dict, forked_mentions))
     finally:
         _forked_site = None
     return dict(sorted(pages.items()))
 
 
-def _render_forked(lang: str) -> dict[str, str]:
+def _render_forked(lang: str) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
     assert _forked_site is not None
-    return Renderer(_forked_site, lang).pages()
+    renderer = Renderer(_forked_site, lang)
+    return renderer.pages(), dict(renderer.mentions.pages)

@@ -66,11 +66,11 @@ def copy_project(target: Path, with_site_config: bool = False, seeds: Path = COR
     return Project(target)
 
 
-def build_site(project: Project, *extra: str, preview_language: str | None = None) -> subprocess.CompletedProcess:
+def build_site(project: Project, *extra: str, preview_language: str | None = None, environment: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a copied project into its site/ folder (both languages, unless
-    ``preview_language`` names the only one to build)."""
-    env = {key: value for key, value in os.environ.items() if key != "PREVIEW_LANGUAGE"}
-    env |= {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1616112000"}
+    ``preview_language`` names the only one to build); ``environment``: more variables."""
+    env = {key: value for key, value in os.environ.items() if key not in ("PREVIEW_LANGUAGE", "NEWS_EXPLAINED_SERIAL")}
+    env |= {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1616112000", **(environment or {})}
     if preview_language:
         env["PREVIEW_LANGUAGE"] = preview_language
     return subprocess.run(

@@ -1,6 +1,8 @@
-"""Live preview: `mkdocs serve` (with its file watcher) on a copy of the project.
+"""Live preview: `mkdocs serve --dirty` (what `make serve` runs, with its file watcher) on a copy of
+the project.
 
-Saving a seed file updates the served page within seconds; a save that leaves the seeds invalid
+Saving a seed file updates the served page within seconds, rebuilding only the pages it changed
+(a change of the site's structure, such as a title, rebuilds every page); a save that leaves the seeds invalid
 shows the problem in the terminal, the last good site stays served, and the next good save
 recovers; one save is one build (the generator's own writes into docs/ start none), and an edit of a
 hand-written page still rebuilds.
@@ -97,7 +99,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     with log.open("w", encoding="utf-8") as terminal:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "-f", str(project.path("mkdocs.yml"))],
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}", "-f", str(project.path("mkdocs.yml"))],
             cwd=project.root, env=env, stdout=subprocess.DEVNULL, stderr=terminal,
         )
     served = Server(project, process, f"http://127.0.0.1:{port}{urlsplit(site_url).path}", log)
@@ -118,11 +120,28 @@ def test_saving_a_seed_updates_the_served_page_and_the_builds_settle(server: Ser
     print(f"\nlive preview: save → updated page in {latency:.1f} s")
     assert latency < 10
     assert server.shows(f"articles/{SLUG}/source/", "Các nhà chức trách Trung Quốc")  # every page of the change
+    assert "every page is built again" in server.terminal()  # a title is in the navigation of other pages
     after = server.settle()
     # one build for the save: the pages the generator writes into docs/ do not start another
     assert after - before == 1, server.terminal()[-3000:]
     changed = [int(n) for n in re.findall(r"generator: (\d+) written", server.terminal())]
     assert changed and changed[-1] < 30  # only the pages that show the title were rewritten, not all
+
+
+def test_saving_a_lead_rebuilds_that_page_only_and_its_navigation_keeps_the_titles(server: Server):
+    project = server.project
+    glossary_before, rebuilt_all = server.get("glossary/"), server.terminal().count("every page is built again")
+    project.replace(FACTS, 'vi: "', 'vi: "Tóm lại: ')
+    latency = wait_for(lambda: server.shows(f"articles/{SLUG}/", "Tóm lại: "), 15, "the edited lead on the page")
+    print(f"\nlive preview, one page: save → updated page in {latency:.1f} s")
+    server.settle()
+    assert server.terminal().count("every page is built again") == rebuilt_all
+    page = server.get(f"articles/{SLUG}/")
+    # the navigation of the rebuilt page names the article's other pages by their titles
+    source = project.read(f"docs/vi/articles/{SLUG}/source.md")
+    source_title = re.search(r'^title: "(.*)"$', source, re.MULTILINE).group(1)
+    assert source_title in page
+    assert server.get("glossary/") == glossary_before  # a page the save does not change is not rebuilt
 
 
 def test_an_invalid_save_shows_the_problem_keeps_serving_and_the_next_good_save_recovers(server: Server):

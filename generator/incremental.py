@@ -1,0 +1,105 @@
+"""Regeneration of what a save changed (`mkdocs serve`): the pages of the edited articles, the
+pages that depend on them, and the site-wide pages; the others are kept from the last build.
+
+A build in the same process knows what it rendered last (``Rendered``) and which seed files
+changed since (the snapshots of ``generator.cache``). When only the files of some articles
+(``seeds/<slug>/…``) changed, and no article was added or removed, the pages that can change are:
+
+- every page of the edited articles;
+- every page of the articles that cite a sentence of an edited article (a citation mark shows
+  the sentence it cites);
+- the source page of every article an edited article cites, before or after the edit (it lists
+  the statements that cite each sentence);
+- the site-wide pages: timeline, glossary (it lists where each term is mentioned: the mentions
+  of the pages not rendered again are kept from the last render), who, sources, the lists of
+  articles.
+
+Anything else (the glossary, entities or sources files, the generator itself, a new or removed
+article) renders every page, as a first build does. tests/test_incremental.py checks edit by
+edit that the pages are those a full render gives.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .load import Site
+from .render import Mentions, Renderer
+from .strings import LANGUAGES
+from .validate import claims_of
+
+
+@dataclass
+class Rendered:
+    """The last render of a site in this process."""
+
+    site: Site
+    pages: dict[str, str]
+    #: Per language, where terms were mentioned; a language rendered by a forked process is missing.
+    mentions: dict[str, Mentions] = field(default_factory=dict)
+
+
+def changed_articles(before: dict[str, tuple], now: dict[str, tuple]) -> set[str] | None:
+    """The articles whose seed files changed between two snapshots' inputs, or None when
+    something else changed (a site-wide seed file, the generator, an article folder added or
+    removed) or nothing visible did."""
+    changed = {key for key in before.keys() | now.keys() if before.get(key) != now.get(key)}
+    slugs = set()
+    for key in changed:
+        parts = key.split("/")
+        if parts[0] != "seeds" or len(parts) < 3:
+            return None
+        slugs.add(parts[1])
+    return slugs or None
+
+
+def _cited_articles(site: Site) -> dict[str, set[str]]:
+    """Article → the other articles its statements and events cite."""
+    cited: dict[str, set[str]] = defaultdict(set)
+    for claim in claims_of(site):
+        if claim.article is None:
+            continue
+        for citation in claim.cite:
+            if "/" in citation:
+                cited[claim.article.slug].add(citation.split("/", 1)[0])
+    return cited
+
+
+def _article_pages(site: Site, slugs: set[str]) -> set[str]:
+    """The paths (under a language root) of the pages of ``slugs`` in ``site``."""
+    paths = set()
+    for article in site.articles:
+        if article.slug in slugs:
+            base = f"articles/{article.slug}"
+            paths |= {f"{base}/index.md", f"{base}/source.md"} | {f"{base}/{theme.id}.md" for theme in article.facts.themes}
+    return paths
+
+
+def render_changed(site: Site, previous: Rendered, edited: set[str]) -> Rendered | None:
+    """The pages of ``site`` after the articles ``edited`` changed, rendering only what can
+    change; None when a full render is needed."""
+    slugs = {article.slug for article in site.articles}
+    if slugs != {article.slug for article in previous.site.articles} or not edited <= slugs:
+        return None
+    if any(lang not in previous.mentions for lang in LANGUAGES):
+        return None
+    before, after = _cited_articles(previous.site), _cited_articles(site)
+    citing = {slug for cited in (before, after) for slug, targets in cited.items() if targets & edited}
+    articles = edited | citing
+    sources_of = {target for cited in (before, after) for slug in edited for target in cited.get(slug, ())} - articles
+    source_pages = {f"articles/{slug}/source.md" for slug in sources_of}
+    gone = _article_pages(previous.site, articles) | source_pages
+    again = _article_pages(site, articles) | source_pages
+    pages = {path: text for path, text in previous.pages.items() if path.split("/", 1)[1] not in gone}
+    mentions = {}
+    for lang in LANGUAGES:
+        renderer = Renderer(site, lang)
+        renderer.keep_mentions(previous.mentions[lang], gone | again | SITE_PAGES)
+        pages.update(renderer.pages(only=articles, sources_of=sources_of))
+        mentions[lang] = renderer.mentions
+    return Rendered(site, dict(sorted(pages.items())), mentions)
+
+
+#: The pages rendered by every build (paths under a language root).
+SITE_PAGES = frozenset({"timeline.md", "who.md", "sources.md", "glossary.md", "articles/index.md", "index.md"})

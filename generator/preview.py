@@ -1,0 +1,152 @@
+"""The live preview rebuilds what an edit changed: `mkdocs serve --dirty` (what `make serve` runs).
+
+A saved seed file regenerates only the pages it changes (``generator.pipeline``: the generator
+writes a page only when its text changed), and MkDocs' dirty build converts only the pages
+whose file is newer than their built page. What a dirty build would leave stale, this module
+brings up to date:
+
+- the site's structure (its pages, their order and titles in the navigation, the hand-written
+  pages): when it changed, the served site is emptied first, so every page is built again;
+- the titles the navigation shows on a rebuilt page (the pages of its article, the top-level
+  pages, the previous and next page): MkDocs reads no page it does not rebuild, so these are read;
+- the search index and the open data, which cover the whole site: made after the build, in the
+  background (the browser reloads as soon as the pages are written; search follows a moment later).
+
+MkDocs warns at each dirty build that navigation may be stale; that warning would fail the
+site's strict mode, and the staleness it warns of is handled here, so it is not shown.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+DIRTY_WARNING = "A 'dirty' build is being performed"
+#: Front matter that Material prints as it is (see the hook's ``on_page_markdown``).
+TEXT_META = ("title", "description", "author")
+
+
+def _not_dirty_warning(record: logging.LogRecord) -> bool:
+    return not str(record.msg).startswith(DIRTY_WARNING)
+
+
+def escape_meta(page) -> None:
+    """Front matter text escaped once (``Markup``), as the theme prints it raw."""
+    for key in TEXT_META:
+        value = page.meta.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            page.meta[key] = escape(value)
+
+
+class Preview:
+    """The state of one `mkdocs serve` process across its builds."""
+
+    def __init__(self) -> None:
+        self.dirty = False
+        self._structure: tuple | None = None
+        self._worker = Background()
+
+    def start(self, command: str | None, dirty: bool) -> None:
+        self.dirty = command == "serve" and dirty
+        build_log = logging.getLogger("mkdocs.commands.build")
+        if self.dirty and _not_dirty_warning not in build_log.filters:
+            build_log.addFilter(_not_dirty_warning)
+
+    def check_structure(self, structure: tuple, site_dir: str) -> bool:
+        """Empty the served site when the structure changed since the last build (then every page
+        is built again); whether it did."""
+        if not self.dirty:
+            return False
+        changed = self._structure is not None and structure != self._structure
+        self._structure = structure
+        if changed:
+            logging.getLogger("mkdocs.plugins.generator").info("preview: the site's structure changed, every page is built again")
+            empty(Path(site_dir))
+        return changed
+
+    def read_shown_titles(self, files, config) -> int:
+        """Read the pages whose titles the rebuilt pages show; the number read."""
+        if not self.dirty:
+            return 0
+        pages = [f.page for f in files.documentation_pages() if f.page is not None]
+        rebuilt = [p for p in pages if p.content is not None]
+        if len(rebuilt) == len(pages):
+            return 0
+        articles = {_article(p.file.src_uri) for p in rebuilt} - {""}
+        shown = {id(n) for p in rebuilt for n in (p.previous_page, p.next_page) if n is not None}
+        count = 0
+        for page in pages:
+            if page.markdown is not None:
+                continue
+            if _article(page.file.src_uri) in articles or not _article(page.file.src_uri) or id(page) in shown:
+                page.read_source(config)
+                escape_meta(page)
+                count += 1
+        return count
+
+    def after_build(self, job: Callable[[], None]) -> bool:
+        """Run ``job`` (search index, open data) in the background when previewing; whether it did."""
+        if not self.dirty:
+            return False
+        self._worker.submit(job)
+        return True
+
+
+def _article(src_uri: str) -> str:
+    """The article of a page (``vi/articles/<slug>/…``), or ``""``."""
+    parts = src_uri.split("/")
+    at = parts.index("articles") if "articles" in parts else len(parts)
+    return parts[at + 1] if len(parts) > at + 2 else ""
+
+
+def empty(folder: Path) -> None:
+    """Remove what is inside ``folder`` (the served site), keeping the folder."""
+    if not folder.is_dir():
+        return
+    for entry in os.scandir(folder):
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+
+
+class Background:
+    """One job at a time in a thread; a job submitted while one runs replaces any waiting one."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._waiting: Callable[[], None] | None = None
+        self._thread: threading.Thread | None = None
+
+    def submit(self, job: Callable[[], None]) -> None:
+        with self._lock:
+            self._waiting = job
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="preview-index", daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                job, self._waiting = self._waiting, None
+                if job is None:
+                    self._thread = None
+                    return
+            try:
+                job()
+            except Exception as error:  # printed, not logged: a logged error would fail the next build
+                print(f"ERROR    -  {error}", file=sys.stderr)
+
+    def join(self, timeout: float | None = None) -> None:
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)

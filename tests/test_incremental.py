@@ -1,0 +1,98 @@
+"""A save regenerates only what it changes (`mkdocs serve`), and gives the pages a full render
+gives: every kind of edit below is applied to a small synthetic corpus, and after each, the pages
+of the incremental build are compared with those of a full render of the same seeds."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import incremental, pipeline
+
+from .conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "tests" / "bench"))
+from corpus import write_corpus  # noqa: E402
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _sub(path: Path, pattern: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    edited = re.sub(pattern, new, text, count=1)
+    assert edited != text, f"{pattern!r} not in {path}"
+    path.write_text(edited, encoding="utf-8")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> tuple[Path, list[str]]:
+    write_corpus(tmp_path / "seeds", 4)
+    (tmp_path / "docs").mkdir()
+    slugs = sorted(p.name for p in (tmp_path / "seeds").iterdir() if p.is_dir())
+    return tmp_path, slugs
+
+
+def test_each_save_renders_the_pages_a_full_render_gives(corpus, monkeypatch):
+    root, (a, b, *_) = corpus
+    facts_a, facts_b, meta_a = (root / f"seeds/{a}/facts.yml", root / f"seeds/{b}/facts.yml", root / f"seeds/{a}/article.yml")
+    full_renders = []
+    render = pipeline.render
+    monkeypatch.setattr(pipeline, "render", lambda *args, **kw: full_renders.append(1) or render(*args, **kw))
+    pipeline.build(root)
+    assert full_renders == [1]
+    edits = [
+        ("a lead", lambda: _sub(facts_a, r'lead: \{vi: "', 'lead: {vi: "Mới: ')),
+        ("a claim of b now cites a sentence of a", lambda: _sub(facts_b, r"cite: \[p1s1\]", f"cite: [p1s1, {a}/p1s1]")),
+        ("the translation of a's cited sentence", lambda: _sub(meta_a, r'(p1s1:\n    en: ")', r"\g<1>Newly translated: ")),
+        ("a's title", lambda: _sub(meta_a, r'title: \{vi: "', 'title: {vi: "Tiêu đề mới ')),
+        ("a heading of b, shown where a's sentence is cited", lambda: _sub(facts_b, r'heading: \{vi: "', 'heading: {vi: "Mục mới ')),
+        ("b no longer cites a", lambda: _edit(facts_b, f", {a}/p1s1]", "]")),
+    ]
+    key = root.resolve()
+    for what, edit in edits:
+        edit()
+        full_renders.clear()
+        _, report = pipeline.build(root)
+        assert not full_renders, f"{what}: rendered every page"
+        assert report.written, f"{what}: nothing written"
+        _, full = pipeline.generate(root)
+        incremental_pages = pipeline._rendered[key].pages
+        assert incremental_pages.keys() == full.keys(), what
+        different = [path for path in full if full[path] != incremental_pages[path]]
+        assert not different, f"{what}: {different}"
+        # and what was written is what the full render gives
+        assert all((root / "docs" / path).read_text(encoding="utf-8") == text for path, text in full.items()), what
+
+
+def test_a_site_wide_seed_or_a_new_article_renders_every_page(corpus, monkeypatch):
+    root, slugs = corpus
+    full_renders = []
+    render = pipeline.render
+    monkeypatch.setattr(pipeline, "render", lambda *args, **kw: full_renders.append(1) or render(*args, **kw))
+    pipeline.build(root)
+    _sub(root / "seeds/glossary.yml", r'short: \{vi: "', 'short: {vi: "Mới ')
+    pipeline.build(root)
+    assert len(full_renders) == 2
+    new = root / "seeds" / "zz-new-article"
+    new.mkdir()
+    for name in ("article.yml", "facts.yml", "article.vi.txt"):
+        (new / name).write_bytes((root / "seeds" / slugs[0] / name).read_bytes())
+    _sub(new / "article.yml", r"url: .*", 'url: "https://example.org/news/zz-new-article"')
+    pipeline.build(root)
+    assert len(full_renders) == 3
+
+
+def test_changed_articles():
+    seeds = {"seeds/a": (0, -1, 0, 0), "seeds/a/facts.yml": (1, 10, 5, 5), "seeds/glossary.yml": (2, 10, 5, 5)}
+    assert incremental.changed_articles(seeds, seeds) is None
+    assert incremental.changed_articles(seeds, {**seeds, "seeds/a/facts.yml": (1, 11, 6, 6)}) == {"a"}
+    assert incremental.changed_articles(seeds, {**seeds, "seeds/glossary.yml": (2, 11, 6, 6)}) is None
+    assert incremental.changed_articles(seeds, {**seeds, "seeds/b": (0, -1, 0, 0)}) is None
+    assert incremental.changed_articles(seeds, {**seeds, "(generator)/render.py": (3, 1, 1, 1)}) is None
