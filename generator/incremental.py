@@ -5,14 +5,16 @@ A build in the same process knows what it rendered last (``Rendered``) and which
 changed since (the snapshots of ``generator.cache``). When only the files of some articles
 (``seeds/<slug>/…``) changed, and no article was added or removed, the pages that can change are:
 
-- every page of the edited articles;
-- every page of the articles that cite a sentence of an edited article (a citation mark shows
-  the sentence it cites);
+- every page of the edited articles, and the topic pages (they gather statements of several);
 - the source page of every article an edited article cites, before or after the edit (it lists
   the statements that cite each sentence);
-- the site-wide pages: timeline, glossary (it lists where each term is mentioned: the mentions
-  of the pages not rendered again are kept from the last render), who, sources, the lists of
-  articles.
+- when an edited article's ``article.yml``, text or events changed (what other pages show of it:
+  title, summary, sentences, dates): every page of the articles that cite one of its sentences
+  (a citation mark shows the sentence), and the site-wide pages (timeline, glossary, who,
+  sources, the lists of articles);
+- otherwise the glossary alone, and only when the terms mentioned on the rendered pages changed
+  (it lists where each term is mentioned: the mentions of the pages not rendered again are kept
+  from the last render).
 
 Anything else (the glossary, entities or sources files, the generator itself, a new or removed
 article) renders every page, as a first build does. tests/test_incremental.py checks edit by
@@ -25,7 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .load import Site
-from .render import Mentions, Renderer
+from .render import SITE_PAGES, TOPICS, Mentions, Renderer
 from .strings import LANGUAGES
 from .validate import claims_of
 
@@ -84,22 +86,36 @@ def render_changed(site: Site, previous: Rendered, edited: set[str]) -> Rendered
         return None
     if any(lang not in previous.mentions for lang in LANGUAGES):
         return None
+    old, new = {a.slug: a for a in previous.site.articles}, {a.slug: a for a in site.articles}
+    # article.yml, the text and the events as they were: what other pages show of these articles
+    # (titles, summaries, sentences, dates) is unchanged; the glossary's mentions may not be
+    quiet = all(old[slug].meta == new[slug].meta and old[slug].text == new[slug].text and old[slug].facts.events == new[slug].facts.events for slug in edited)
     before, after = _cited_articles(previous.site), _cited_articles(site)
-    citing = {slug for cited in (before, after) for slug, targets in cited.items() if targets & edited}
+    citing = set() if quiet else {slug for cited in (before, after) for slug, targets in cited.items() if targets & edited}
     articles = edited | citing
     sources_of = {target for cited in (before, after) for slug in edited for target in cited.get(slug, ())} - articles
     source_pages = {f"articles/{slug}/source.md" for slug in sources_of}
     gone = _article_pages(previous.site, articles) | source_pages
     again = _article_pages(site, articles) | source_pages
+    # the topic pages gather statements of several articles: always rendered again
+    topics = {path.split("/", 1)[1] for path in previous.pages if path.split("/", 1)[1].startswith(TOPICS)}
+    gone |= topics
     pages = {path: text for path, text in previous.pages.items() if path.split("/", 1)[1] not in gone}
     mentions = {}
     for lang in LANGUAGES:
         renderer = Renderer(site, lang)
-        renderer.keep_mentions(previous.mentions[lang], gone | again | SITE_PAGES)
-        pages.update(renderer.pages(only=articles, sources_of=sources_of))
+        if quiet:
+            renderer.keep_mentions(previous.mentions[lang], gone | again)
+            pages.update(renderer.pages(only=articles, sources_of=sources_of, site_pages=(TOPICS,)))
+            if _plain(renderer.mentions) != _plain(previous.mentions[lang]):
+                pages.update({f"{lang}/{path}": text for path, text in renderer.site_page("glossary.md").items()})
+        else:
+            renderer.keep_mentions(previous.mentions[lang], gone | again | set(SITE_PAGES))
+            pages.update(renderer.pages(only=articles, sources_of=sources_of))
         mentions[lang] = renderer.mentions
     return Rendered(site, dict(sorted(pages.items())), mentions)
 
 
-#: The pages rendered by every build (paths under a language root).
-SITE_PAGES = frozenset({"timeline.md", "who.md", "sources.md", "glossary.md", "articles/index.md", "index.md"})
+def _plain(mentions: Mentions) -> dict[str, dict[str, str]]:
+    return {term: dict(pages) for term, pages in mentions.pages.items() if pages}
+

@@ -108,7 +108,14 @@ def build(root: Path, strict: bool = False) -> tuple[Site, WriteReport]:
     site, pages = rendered.site, rendered.pages
     if strict:
         _refuse_warnings(site)
-    report = write(pages, root / "docs")
+    known = None
+    if previous is not None and remembered is not None and now is not None:  # pages on disk as the last build wrote them
+        last = remembered[0]
+        known = {
+            rel: text for rel, text in previous.pages.items()
+            if f"docs/{rel}" not in last.digests and last.outputs.get(f"docs/{rel}") == now.outputs.get(f"docs/{rel}", ())
+        }
+    report = write(pages, root / "docs", known)
     snapshot = cache.after_build(now, root, len(pages)) if now is not None else None
     if snapshot is None:
         _last.pop(key, None)

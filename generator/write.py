@@ -141,9 +141,12 @@ def _seed_of(data: bytes) -> str:
     return json.loads(match.group(1)) if match else "the seed files"
 
 
-def plan(pages: dict[str, str], docs: Path) -> tuple[dict[str, bytes], list[str], list[Problem]]:
-    """What to write and delete, and the problems that forbid it (foreign or hand-edited files)."""
+def plan(pages: dict[str, str], docs: Path, known: dict[str, str] | None = None) -> tuple[dict[str, bytes], list[str], list[Problem]]:
+    """What to write and delete, and the problems that forbid it (foreign or hand-edited files).
+    ``known``: pages whose file holds that text, as the caller knows without reading it (the
+    last build of this process wrote it, and its status has not changed since)."""
     manifest = read_manifest(docs)
+    known = known or {}
     problems: list[Problem] = []
     changes: dict[str, bytes] = {}
     if (docs / JOURNAL).is_file():
@@ -151,6 +154,8 @@ def plan(pages: dict[str, str], docs: Path) -> tuple[dict[str, bytes], list[str]
     for rel, text in pages.items():
         if not safe_path(rel):
             problems.append(Problem(f"docs/{rel}", 0, 0, "", "this page would be written outside docs/", "use ids of lower-case ASCII letters, digits and hyphens"))
+            continue
+        if rel in manifest and known.get(rel) == text:
             continue
         data = text.encode("utf-8")
         path = docs / rel
@@ -178,30 +183,32 @@ def plan(pages: dict[str, str], docs: Path) -> tuple[dict[str, bytes], list[str]
     return changes, deletions, problems
 
 
-def write(pages: dict[str, str], docs: Path) -> WriteReport:
-    """Bring ``docs/`` to exactly ``pages`` (plus the hand-written files, which are never touched).
+def write(pages: dict[str, str], docs: Path, known: dict[str, str] | None = None) -> WriteReport:
+    """Bring ``docs/`` to exactly ``pages`` (plus the hand-written files, which are never touched);
+    ``known``: see ``plan``.
 
     An operating system's refusal (a write-protected or immutable ``docs/``, a full disk, a file
     where a folder goes) is a SeedError naming the path and the fix: before the journal, this
     run's temporary files are removed and nothing was written; after it, the next run finishes
     the renames (the message says so)."""
     try:
-        return _write(pages, docs)
+        return _write(pages, docs, known)
     except OSError as error:
         if (docs / JOURNAL).is_file():
             raise SeedError([os_problem(error, docs.parent)], "in docs/", "the build stopped part-way: the next build finishes it") from None
         raise SeedError([os_problem(error, docs.parent)], "in docs/") from None
 
 
-def _write(pages: dict[str, str], docs: Path) -> WriteReport:
+def _write(pages: dict[str, str], docs: Path, known: dict[str, str] | None) -> WriteReport:
     docs.mkdir(parents=True, exist_ok=True)
     recover(docs)
-    changes, deletions, problems = plan(pages, docs)
+    changes, deletions, problems = plan(pages, docs, known)
     if problems:
         raise SeedError(problems)
     report = WriteReport(sorted(changes), sorted(deletions), len(pages) - len(changes))
-    manifest = {rel: digest(text.encode("utf-8")) for rel, text in pages.items()}
-    if not changes and not deletions and read_manifest(docs) == manifest:
+    written, known = read_manifest(docs), known or {}
+    manifest = {rel: written[rel] if rel in written and rel not in changes and known.get(rel) == text else digest(text.encode("utf-8")) for rel, text in pages.items()}
+    if not changes and not deletions and written == manifest:
         return report
     renames = []
     for rel in sorted(changes):

@@ -42,6 +42,7 @@ def corpus(tmp_path: Path) -> tuple[Path, list[str]]:
 def test_each_save_renders_the_pages_a_full_render_gives(corpus, monkeypatch):
     root, (a, b, *_) = corpus
     facts_a, facts_b, meta_a = (root / f"seeds/{a}/facts.yml", root / f"seeds/{b}/facts.yml", root / f"seeds/{a}/article.yml")
+    terms = ", ".join(re.findall(r'term: \{vi: "([^"]+)"', (root / "seeds/glossary.yml").read_text(encoding="utf-8")))
     full_renders = []
     render = pipeline.render
     monkeypatch.setattr(pipeline, "render", lambda *args, **kw: full_renders.append(1) or render(*args, **kw))
@@ -49,6 +50,7 @@ def test_each_save_renders_the_pages_a_full_render_gives(corpus, monkeypatch):
     assert full_renders == [1]
     edits = [
         ("a lead", lambda: _sub(facts_a, r'lead: \{vi: "', 'lead: {vi: "Mới: ')),
+        ("a lead now mentions every glossary term (the glossary lists where)", lambda: _sub(facts_a, r'lead: \{vi: "', f'lead: {{vi: "{terms} ')),
         ("a claim of b now cites a sentence of a", lambda: _sub(facts_b, r"cite: \[p1s1\]", f"cite: [p1s1, {a}/p1s1]")),
         ("the translation of a's cited sentence", lambda: _sub(meta_a, r'(p1s1:\n    en: ")', r"\g<1>Newly translated: ")),
         ("a's title", lambda: _sub(meta_a, r'title: \{vi: "', 'title: {vi: "Tiêu đề mới ')),
