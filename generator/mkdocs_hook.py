@@ -246,6 +246,8 @@ def _wait_for_other_languages(config):
     global _others_built
     if not _others.running:
         return
+    _publish_open_data(config, config.site_dir)  # meanwhile: they need the model only
+    _publish_feeds(config, config.site_dir)
     if not _others.wait():
         raise PluginError("Building the other languages failed (see the messages above).")
     _others_built = True
@@ -257,6 +259,7 @@ def _index_site(config):
     """Index the whole site for search once every language is written."""
     global _others_built
     i18n = config.plugins.get("i18n")
+    open_data = not _others_built  # else published while the other languages were built
     if _others_built:  # as the plugin leaves itself after building the other languages
         _others_built = False
         i18n.building = False
@@ -266,8 +269,9 @@ def _index_site(config):
     site_dir = config.site_dir
 
     def finish() -> None:
-        _publish_open_data(config, site_dir)
-        _publish_feeds(config, site_dir)
+        if open_data:
+            _publish_open_data(config, site_dir)
+            _publish_feeds(config, site_dir)
         _publish_cards(config, site_dir)
         try:
             pages = search.index_site(site_dir)
