@@ -61,9 +61,18 @@ def on_startup(command, dirty):
     _preview.start(command, dirty)
 
 
+#: The site's own settings (the default language's), as mkdocs.yml gives them: the i18n plugin
+#: overwrites them in the configuration with each other language's as it builds it.
+_SITE_SETTINGS = ("site_name", "site_description")
+_site_settings: dict[str, str] = {}
+
+
 def on_config(config):
     """Regenerate the pages; invalid seeds stop the build (`mkdocs serve` keeps the last good site)."""
     global _site
+    i18n = config.plugins.get("i18n")
+    if not (i18n and i18n.building):  # the outer build: the configuration is still the site's own
+        _site_settings.update({key: config.get(key) for key in _SITE_SETTINGS})
     try:
         _site, report = pipeline.build(Path(config.config_file_path).resolve().parent)
     except SeedError as error:
@@ -342,8 +351,9 @@ def _language_settings(config, key: str) -> dict[str, str]:
         if value:
             values[language.locale] = value
     default = i18n.default_language if i18n else config.theme.get("language", "vi")
-    if config.get(key):
-        values.setdefault(default, config[key])
+    own = _site_settings.get(key, config.get(key))  # not the last language's, which the i18n plugin leaves in config
+    if own:
+        values.setdefault(default, own)
     return values
 
 

@@ -4,14 +4,19 @@ Pagefind writes one index per ``<html lang>``, so a reader of a Vietnamese page 
 Vietnamese pages only and a reader of an English page the English ones. Only the content marked
 ``data-pagefind-body`` (see ``overrides/main.html``) is indexed: navigation, header, footer and the
 404 pages stay out. The browser side is ``docs/assets/javascripts/site.js``.
+
+Pagefind runs as its command (``python -m pagefind``, the binary of the ``pagefind`` package),
+which exits when every file of the bundle is written. Its Python service was stopped as soon as it
+answered that it had written them, while it still was: some builds shipped an empty
+``pagefind-worker.js`` or a cut WebAssembly file, and search failed for their readers.
 """
 
 from __future__ import annotations
 
-import asyncio
+import json
+import subprocess
+import sys
 from pathlib import Path
-
-from pagefind.index import IndexConfig, PagefindIndex
 
 #: Where the search bundle goes, relative to the site folder; site.js loads it from there.
 BUNDLE_DIR = "pagefind"
@@ -28,17 +33,20 @@ class SearchIndexError(RuntimeError):
 def index_site(site_dir: str | Path) -> int:
     """Index the built site in ``site_dir`` into ``site_dir/pagefind``; return the page count."""
     site = Path(site_dir).resolve()
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(site / BUNDLE_DIR), "--silent"]
+    for selector in EXCLUDE_SELECTORS:
+        command += ["--exclude-selectors", selector]
     try:
-        pages = asyncio.run(_index(site))
-    except Exception as error:  # the service reports its failures as plain exceptions
+        result = subprocess.run(command, capture_output=True, text=True, timeout=3600)
+    except (OSError, subprocess.SubprocessError) as error:
         raise SearchIndexError(f"Pagefind could not index {site}: {error}") from error
+    if result.returncode != 0:
+        raise SearchIndexError(f"Pagefind could not index {site}: {(result.stderr or result.stdout).strip()}")
+    try:
+        entry = json.loads((site / BUNDLE_DIR / "pagefind-entry.json").read_text(encoding="utf-8"))
+        pages = sum(int(language["page_count"]) for language in entry["languages"].values())
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise SearchIndexError(f"Pagefind wrote no readable index in {site / BUNDLE_DIR}: {error}") from error
     if not pages:
         raise SearchIndexError(f"Pagefind found no page marked data-pagefind-body in {site}")
     return pages
-
-
-async def _index(site: Path) -> int:
-    config = IndexConfig(exclude_selectors=list(EXCLUDE_SELECTORS), output_path=str(site / BUNDLE_DIR))
-    async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(str(site))
-    return int(result["page_count"])

@@ -1,5 +1,6 @@
 """The languages built in two processes (generator/parallel.py) give the site that building them
-one after the other gives, byte for byte; a failure of the forked build fails the build."""
+one after the other gives, byte for byte; a failure of the forked build fails the build; the search
+bundle is whole."""
 
 from __future__ import annotations
 
@@ -7,17 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import build_site, copy_project
+from .conftest import build_site, copy_project, site_config
 
 pytestmark = pytest.mark.site
 
-#: Pagefind's own output is not reproducible from run to run (the order of the languages in its
-#: entry file), whichever way the pages were built: compared as the list of its files.
 SEARCH = "pagefind"
 
 
 def _tree(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): (b"" if p.relative_to(site).parts[0] == SEARCH else p.read_bytes()) for p in sorted(site.rglob("*")) if p.is_file()}
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def test_both_languages_at_once_build_the_same_site_as_one_after_the_other(built_site: Path, tmp_path: Path):
@@ -29,6 +28,12 @@ def test_both_languages_at_once_build_the_same_site_as_one_after_the_other(built
     assert parallel.keys() == serial.keys()
     assert [name for name in serial if parallel[name] != serial[name]] == []
     assert "sitemap.xml" in serial and b"/en/" in serial["sitemap.xml"]  # the sitemap of both languages
+    # each language's feed has that language's title, however the languages were built (the i18n
+    # plugin leaves the last language's site_name in the configuration)
+    languages = {lang["locale"]: lang for lang in next(p["i18n"] for p in site_config(project.path("mkdocs.yml"))["plugins"] if isinstance(p, dict) and "i18n" in p)["languages"]}
+    names = {"atom.xml": site_config(project.path("mkdocs.yml"))["site_name"], "en/atom.xml": languages["en"]["site_name"]}
+    for feed, name in names.items():
+        assert f"<title>{name}</title>".encode() in serial[feed] and f"<title>{name}</title>".encode() in parallel[feed]
 
 
 def test_a_failure_in_the_other_language_fails_the_build(tmp_path: Path):
@@ -39,3 +44,17 @@ def test_a_failure_in_the_other_language_fails_the_build(tmp_path: Path):
     assert result.returncode != 0
     assert "missing-page.md" in result.stderr
     assert "Building the other languages failed" in result.stderr or "Aborted" in result.stderr
+
+
+def test_the_search_bundle_is_whole(built_site: Path):
+    """Every file of Pagefind's bundle is complete: its compressed files decompress, its scripts
+    are not empty (its Python service used to be stopped while it still wrote them)."""
+    import gzip
+
+    bundle = built_site / SEARCH
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    assert files and all(p.stat().st_size > 0 for p in files), [p.name for p in files if not p.stat().st_size]
+    for path in files:
+        if path.suffix in (".pagefind", ".pf_meta", ".pf_index", ".pf_fragment"):
+            gzip.decompress(path.read_bytes())  # raises on a cut file
+    assert (bundle / "pagefind-worker.js").read_text(encoding="utf-8").rstrip().endswith(("}", ";", ")"))
