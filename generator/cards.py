@@ -274,11 +274,33 @@ def publish(site_dir: str | Path, cache_dir: str | Path, dates: Mapping[str, str
     site = Path(site_dir)
     store = Path(cache_dir)
     store.mkdir(parents=True, exist_ok=True)
-    dates = dates or {}
     report = CardReport()
+    wanted, missing = _cards(site, sorted(site.rglob("*.html")), store, dates or {})
+    report.drawn, report.seconds_drawing = len(missing), _draw(missing)
+    for target, cached in wanted.items():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target)
+    report.pages = len(wanted)
+    prune(store)
+    return report
+
+
+def prefill(site_dir: str | Path, cache_dir: str | Path, files: Iterable[Path], dates: Mapping[str, str] | None = None) -> int:
+    """Draw into ``cache_dir`` the cards of the built pages ``files`` that are not there yet (what
+    ``publish`` would draw for them); the number drawn. A build draws the cards of one language
+    this way while another language is being built; ``publish`` then finds them cached."""
+    store = Path(cache_dir)
+    store.mkdir(parents=True, exist_ok=True)
+    _, missing = _cards(Path(site_dir), sorted(files), store, dates or {})
+    _draw(missing)
+    return len(missing)
+
+
+def _cards(site: Path, files: list[Path], store: Path, dates: Mapping[str, str]) -> tuple[dict[Path, Path], dict[Path, Card]]:
+    """The card of each page (card in the site → cached card) and the cached cards still to draw."""
     wanted: dict[Path, Path] = {}  # card in the site -> cached card
     missing: dict[Path, Card] = {}  # cached card still to draw
-    for file in sorted(site.rglob("*.html")):
+    for file in files:
         rel = file.relative_to(site).as_posix()
         meta = head_meta(file.read_text(encoding="utf-8"))
         image = meta.get("og:image")
@@ -297,19 +319,18 @@ def publish(site_dir: str | Path, cache_dir: str | Path, dates: Mapping[str, str
             os.utime(cached)  # recently used: kept by ``prune``
         else:
             missing[cached] = card
+    return wanted, missing
+
+
+def _draw(missing: Mapping[Path, Card]) -> float:
+    """Draw and cache the cards; the seconds it took."""
     started = time.perf_counter()
     for cached, card in missing.items():
         data = render(card)
         partial = cached.with_suffix(f".{os.getpid()}.tmp")
         partial.write_bytes(data)
         os.replace(partial, cached)
-    report.drawn, report.seconds_drawing = len(missing), time.perf_counter() - started
-    for target, cached in wanted.items():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached, target)
-    report.pages = len(wanted)
-    prune(store)
-    return report
+    return time.perf_counter() - started
 
 
 def prune(cache_dir: Path, days: int = CACHE_DAYS, now: float | None = None) -> int:

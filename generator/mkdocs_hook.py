@@ -134,7 +134,8 @@ def on_nav(nav, config, files):
     if _preview.dirty and not (i18n and i18n.building):  # once per save, before any language is built
         _preview.check_structure(_structure(nav, config), config.site_dir)
     if parallel.OtherLanguages.possible(_command, i18n):  # the pages exist now (the sitemap lists them)
-        _others.start(config, i18n)
+        site_dir, others = config.site_dir, [lang for lang in i18n.build_languages if lang != i18n.default_language]
+        _others.start(config, i18n, then=lambda: _prefill_cards(config, site_dir, lambda rel: rel.split("/", 1)[0] in others))
     return nav
 
 
@@ -255,8 +256,11 @@ def _wait_for_other_languages(config):
     global _others_built
     if not _others.running:
         return
-    _publish_open_data(config, config.site_dir)  # meanwhile: they need the model only
+    # meanwhile: the open data and feeds (they need the model only), the cards of this language's pages
+    _publish_open_data(config, config.site_dir)
     _publish_feeds(config, config.site_dir)
+    others = [lang for lang in config.plugins.get("i18n").build_languages if lang != config.plugins.get("i18n").default_language]
+    _prefill_cards(config, config.site_dir, lambda rel: rel.split("/", 1)[0] not in others)
     if not _others.wait():
         raise PluginError("Building the other languages failed (see the messages above).")
     _others_built = True
@@ -367,6 +371,18 @@ def _publish_feeds(config, site_dir):
         path = Path(site_dir) / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+
+
+def _prefill_cards(config, site_dir, chosen) -> None:
+    """Draw the cards of the built pages ``chosen`` (by path in the site) into the cache, so that
+    ``_publish_cards`` finds them there: each of the two builds draws its language's."""
+    root = Path(config.config_file_path).resolve().parent
+    site = Path(site_dir)
+    files = [path for path in site.rglob("*.html") if chosen(path.relative_to(site).as_posix())]
+    try:
+        cards.prefill(site, root / ".cache" / "cards", files, cards.article_dates(_site) if _site is not None else {})
+    except cards.CardError as error:
+        raise PluginError(str(error)) from None
 
 
 def _publish_cards(config, site_dir):

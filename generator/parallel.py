@@ -30,6 +30,7 @@ import signal
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 
 log = logging.getLogger("mkdocs.plugins.generator")
 
@@ -55,8 +56,9 @@ class OtherLanguages:
             and os.environ.get("NEWS_EXPLAINED_SERIAL", "") in ("", "0")
         )
 
-    def start(self, config, i18n) -> None:
-        """Fork; the child builds the other languages (the plugin's own ``on_post_build``) and exits."""
+    def start(self, config, i18n, then: Callable[[], None] | None = None) -> None:
+        """Fork; the child builds the other languages (the plugin's own ``on_post_build``), runs
+        ``then`` (work on their pages that can be done beside this process) and exits."""
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
@@ -71,6 +73,8 @@ class OtherLanguages:
                     if option in minify.config:
                         minify.config[option] = False
             i18n.on_post_build(config)
+            if then is not None:
+                then()
             code = 0
         except SystemExit as exit_:
             code = exit_.code if isinstance(exit_.code, int) else 1
