@@ -764,7 +764,17 @@ def main(argv: list[str] | None = None) -> int:
             results["pages"] = measure_pages(workdir, seed_root, echo)
             results["lighthouse"] = measure_lighthouse(seed_root, Path(results["pages"]["stock_site"]))
         if not args.skip_serve:
-            results["serves"] = [measure_serve(workdir, echo, size=int(n)) for n in args.serve_sizes.split()]
+            results["serves"] = []
+            for n in args.serve_sizes.split():
+                # one article: the test corpus (a synthetic corpus of one article leaves glossary
+                # terms unused, which the strict build refuses)
+                size = None if int(n) == 1 else int(n)
+                try:
+                    serve = measure_serve(workdir, echo, size=size)
+                except RuntimeError as error:
+                    echo(f"[serve {n}] failed: {error}")
+                    serve = {"startup": 0.0, "edit_visible": None, "edits": [], "error": str(error)}
+                results["serves"].append({**serve, "size": int(n)})
             with contextlib.suppress(Exception):
                 results["serve_one_language"] = measure_serve(workdir, echo, one_language=True)
     finally:
