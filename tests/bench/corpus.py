@@ -270,7 +270,7 @@ def write_article(c: Corpus, folder: Path, index: int) -> None:
         facts.append("themes:")
     for theme in themes:
         tv, te = c.sentence(quotes=False)
-        facts.append(f"  - id: {theme}\n    title: {text(f'Chủ đề {theme}: ' + tv[:40].rstrip(), f'Theme {theme}: ' + te[:40].rstrip())}")
+        facts.append(f"  - id: {theme}\n    title: {text(f'Chủ đề {theme} ({slug}): ' + tv[:40].rstrip(), f'Theme {theme} ({slug}): ' + te[:40].rstrip())}")
         facts.append(f"    lead: {text(*c.claim_text())}\n    sections:")
         facts += _sections(c, sentences, uncited, "      ", r.randint(1, 3))
     kinds = r.sample(EVENT_KINDS, k=r.randint(1, 6))
