@@ -4,15 +4,21 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install serve build test check golden lint clean bench
+.PHONY: install lock serve build test check golden lint clean bench
 
-$(VENV)/.installed: pyproject.toml
+# Exact versions with their hashes (requirements/lock.txt, `make lock`), then the project itself.
+$(VENV)/.installed: pyproject.toml requirements/lock.txt
 	python3 -m venv $(VENV) || { echo "python3 -m venv failed: on Debian, apt-get install python3-venv"; exit 1; }
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/lock.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
 install: $(VENV)/.installed
+
+## Resolve requirements/lock.txt again from pyproject.toml (newest allowed versions, with hashes).
+lock: install
+	$(VENV)/bin/uv pip compile pyproject.toml --extra test --universal --generate-hashes \
+	  --python-version 3.11 --upgrade --quiet --custom-compile-command "make lock" -o requirements/lock.txt
 
 ## Generate the pages from seeds/ and serve the site with live reload; a save rebuilds the pages
 ## it changed (--dirty, see generator/preview.py). One language only: make serve PREVIEW_LANGUAGE=vi
