@@ -176,8 +176,19 @@ class Section(Strict):
     claims: list[Claim] = Field(min_length=1)
 
 
+class Correction(Strict):
+    """A correction of the explainer: when, and what was corrected."""
+
+    date: Annotated[dt.date, AfterValidator(_plausible_day)]
+    text: Text
+
+
 class Explainer(Strict):
     lead: Text
+    key_points: list[Claim] = Field(default=[], max_length=5, description="3 to 5 cited bullets shown first: what happened, who, when, why it matters, what is not known")
+    published: Annotated[dt.date, AfterValidator(_plausible_day)] | None = Field(default=None, description="When this explainer was first published")
+    updated: Annotated[dt.date, AfterValidator(_plausible_day)] | None = Field(default=None, description="When this explainer was last changed in substance")
+    corrections: list[Correction] = Field(default=[], description="Corrections made after publication, oldest first")
     sections: list[Section] = Field(min_length=1)
 
 

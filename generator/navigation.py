@@ -18,6 +18,8 @@ from mkdocs.structure.pages import Page
 #: Order of the top-level navigation, by source file or folder name; others follow.
 ORDER = ("index.md", "articles", "timeline.md", "glossary.md", "who.md", "sources.md", "about.md")
 ARTICLES = "articles"
+#: Maintainers' pages: built and linked from the contributors' guide, not in the readers' menu.
+MAINTAINERS = ("errors.md",)
 
 
 def src(item) -> str:
@@ -80,6 +82,8 @@ def for_page(nav: Navigation) -> Navigation:
     shared tree, its pages and their previous/next links stay as they are."""
     items = []
     for item in nav.items:
+        if top_name(item) in MAINTAINERS:
+            continue
         if isinstance(item, Section) and top_name(item) == ARTICLES:
             shown = copy.copy(item)  # keeps the title, parent and active state of this render
             shown.children = [child for child in item.children if not isinstance(child, Section) or child.active]

@@ -149,6 +149,11 @@ class Renderer:
         for term in site.glossary.terms:
             for form in [term.term[lang], *term.aliases[lang]]:
                 aliases.setdefault(form.casefold(), term.id)
+        # People and organisations link to their who's-who entry, as terms to the glossary: an
+        # entity's key is "@" + its id (a glossary form that is also a name stays a term).
+        for entity in site.entities.entities:
+            for form in [entity.name[lang], *entity.aliases[lang]]:
+                aliases.setdefault(form.casefold(), "@" + entity.id)
         self._alias_to_term = aliases
         self._term_pattern = re.compile(r"(?<!\w)(" + alternatives(aliases) + r")(?!\w)", re.IGNORECASE) if aliases else None
 
@@ -316,6 +321,8 @@ class Renderer:
         if loc[0] == "themes":
             theme = article.facts.themes[loc[1]]
             return (f"{base}/{theme.id}.md", theme.title[self.lang])
+        if loc[1] == "key_points":
+            return (f"{base}/index.md#key-points", self.t["key_points"])
         section = article.facts.explainer.sections[loc[2]]
         return (f"{base}/index.md#{section.id}", section.heading[self.lang])
 
@@ -361,15 +368,19 @@ class PageView:
         out, last = [], 0
         for match in pattern.finditer(text):
             term_id = self.r._alias_to_term[match.group(1).casefold()]
-            if term_id in self._linked_terms:
+            if term_id in self._linked_terms or (term_id[0] == "@" and self.path == "who.md"):
                 continue
             self._linked_terms.add(term_id)
-            term = self.r.terms[term_id]
-            if self.path != "glossary.md":
-                self.r.mentions.pages[term_id][self.path] = self.title
+            if term_id[0] == "@":
+                entity = self.r.entities[term_id[1:]]
+                link, tip, kind = self.link(f"who.md#{entity.id}"), entity.description.text[self.lang], "entity"
+            else:
+                term = self.r.terms[term_id]
+                if self.path != "glossary.md":
+                    self.r.mentions.pages[term_id][self.path] = self.title
+                link, tip, kind = self.link(f"glossary.md#{term_id}"), term.short[self.lang], "term"
             out.append(escape(text[last : match.start()]) if match.start() > last else "")
-            link = self.link(f"glossary.md#{term_id}")
-            out.append(f'[{escape(match.group(1))}]({link} "{title_attr(term.short[self.lang])}"){{ .term }}')
+            out.append(f'[{escape(match.group(1))}]({link} "{title_attr(tip)}"){{ .{kind} }}')
             last = match.end()
         out.append(escape(text[last:]))
         return Md("".join(out))
@@ -396,7 +407,8 @@ class PageView:
                 else self.t["source_mark"].format(publisher=source_name(source, self.lang))
             )
             link = self.link(f"sources.md#{source.id}")
-            marks.append(f'[{escape(label)}]({link} "{title_attr(source.title[self.lang])}"){{ .cite .cite-outside }}')
+            url = f' data-url="{attr_value(source.url)}"' if source.url else ""  # the printed notes give the address
+            marks.append(f'[{escape(label)}]({link} "{title_attr(source.title[self.lang])}"){{ .cite .cite-outside{url} }}')
         return Md(" ".join(marks))
 
     def fresh_links(self, *already: str) -> str:
@@ -417,6 +429,13 @@ class PageView:
             label = escape(self.t["context_label"])
             return Md(f'<span class="label-context">{label}</span> {body} {marks}\n{{: .claim .claim-outside }}')
         return Md(f"{body} {marks}\n{{: .claim }}")
+
+    def glance_entities(self, events: list[Event]) -> list[tuple[str, list[model.Entity]]]:
+        """The regulators, companies, people and organisations of ``events``, by kind, in the
+        order the events name them (the at-a-glance panel of an explainer)."""
+        ids = dict.fromkeys(entity for e in events for entity in e.event.entities)
+        chosen = [self.r.entities[i] for i in ids if i in self.r.entities]
+        return [(kind, members) for kind in ("regulator", "company", "person", "organisation") if (members := [e for e in chosen if e.kind == kind])]
 
     def when(self, event: Event) -> Md:
         """A date as known: ``<time datetime>`` carries only its known precision, and a date whose

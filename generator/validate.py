@@ -48,6 +48,8 @@ def claims_of(site: Site) -> Iterator[ClaimAt]:
         yield ClaimAt(site.docs["seeds/entities.yml"], ("entities", i, "description"), by_slug.get(c.article or ""), tuple(c.cite), tuple(c.sources), c.quote, c.text)
     for article in site.articles:
         doc, facts = article.facts_doc, article.facts
+        for k, c in enumerate(facts.explainer.key_points):
+            yield ClaimAt(doc, ("explainer", "key_points", k), article, tuple(c.cite), tuple(c.sources), c.quote, c.text)
         pages: list[tuple[Loc, list[model.Section]]] = [(("explainer",), facts.explainer.sections)]
         pages += [(("themes", t), theme.sections) for t, theme in enumerate(facts.themes)]
         for t, theme in enumerate(facts.themes):

@@ -169,3 +169,203 @@
   });
   addEventListener("resize", () => shown && place(...shown));
 })();
+
+/*
+ * Definitions and citations in place, by touch and keyboard too: a tap (or Enter) on a glossary
+ * term, a who's-who name or a citation mark opens its definition or quoted sentence in a small
+ * dialog beside it (a sheet at the bottom of a phone's screen), with a link onward to the page it
+ * comes from. The close button, Escape or a tap elsewhere closes it, and the focus goes back to
+ * the mark. A modified click (new tab) follows the link as usual.
+ */
+(() => {
+  "use strict";
+
+  const HOSTS = ".md-content a.term, .md-content a.entity, .md-content a.cite";
+  const vi = document.documentElement.lang === "vi";
+  const WORDS = vi
+    ? {close: "Đóng", cite: "Đọc câu này trong bài gốc", outside: "Xem nguồn bên ngoài", term: "Xem trong Thuật ngữ", entity: "Xem trong Ai là ai"}
+    : {close: "Close", cite: "Read this sentence in the article", outside: "See the outside source", term: "Open in the glossary", entity: "Open in Who's who"};
+  let open = null; // {host, dialog}
+
+  function textOf(host) {
+    const id = host.dataset.tooltip;
+    const tooltip = id && document.getElementById(id);
+    return tooltip ? tooltip.textContent : host.getAttribute("title") || "";
+  }
+
+  function kindOf(host) {
+    if (host.classList.contains("cite-outside")) return "outside";
+    if (host.classList.contains("cite")) return "cite";
+    return host.classList.contains("entity") ? "entity" : "term";
+  }
+
+  function close(refocus = true) {
+    if (!open) return;
+    const {host, dialog} = open;
+    open = null;
+    dialog.remove();
+    host.setAttribute("aria-expanded", "false");
+    if (refocus) host.focus({preventScroll: true});
+  }
+
+  function place(host, dialog) {
+    if (matchMedia("(max-width: 37.4375em)").matches) return; // a bottom sheet (site.css)
+    const box = host.getBoundingClientRect();
+    const width = dialog.offsetWidth;
+    const left = Math.max(8, Math.min(box.left + scrollX, scrollX + document.documentElement.clientWidth - width - 8));
+    const below = box.bottom + 8 + dialog.offsetHeight < innerHeight || box.top < dialog.offsetHeight + 8;
+    dialog.style.left = `${left}px`;
+    dialog.style.top = `${(below ? box.bottom + 8 : box.top - 8 - dialog.offsetHeight) + scrollY}px`;
+  }
+
+  function show(host) {
+    close(false);
+    document.querySelectorAll(".md-tooltip2--active").forEach((t) => t.classList.remove("md-tooltip2--active"));
+    const kind = kindOf(host);
+    const dialog = document.createElement("div");
+    dialog.className = "popover md-typeset";
+    dialog.setAttribute("role", "dialog");
+    dialog.setAttribute("aria-modal", "false");
+    dialog.tabIndex = -1;
+    const heading = document.createElement("p");
+    heading.className = "popover__title";
+    heading.id = "popover-title";
+    heading.textContent = kind === "cite" ? host.getAttribute("aria-label") || host.textContent : host.textContent;
+    dialog.setAttribute("aria-labelledby", heading.id);
+    const body = document.createElement("p");
+    body.className = "popover__text";
+    body.textContent = textOf(host);
+    const onward = document.createElement("a");
+    onward.className = "popover__link";
+    onward.href = host.href;
+    onward.textContent = WORDS[kind];
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "popover__close";
+    button.setAttribute("aria-label", WORDS.close);
+    button.textContent = "×";
+    button.addEventListener("click", () => close());
+    dialog.append(button, heading, body, onward);
+    document.body.append(dialog);
+    place(host, dialog);
+    host.setAttribute("aria-expanded", "true");
+    open = {host, dialog};
+    dialog.focus({preventScroll: true});
+  }
+
+  document.addEventListener("click", (event) => {
+    if (event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    const host = event.target.closest?.(HOSTS);
+    if (host) {
+      event.preventDefault();
+      if (open && open.host === host) close();
+      else show(host);
+    } else if (open && !open.dialog.contains(event.target)) {
+      close(false);
+    }
+  });
+  document.addEventListener("keydown", (event) => {
+    if (!open) return;
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    } else if (event.key === "Tab" && open.dialog.contains(document.activeElement)) {
+      // the dialog's two controls, then back to the page after the mark
+      const stops = [open.dialog.querySelector(".popover__close"), open.dialog.querySelector(".popover__link")];
+      const at = stops.indexOf(document.activeElement);
+      if (event.shiftKey ? at <= 0 : at === stops.length - 1) {
+        event.preventDefault();
+        close();
+      } else {
+        event.preventDefault();
+        stops[event.shiftKey ? at - 1 : at + 1].focus();
+      }
+    }
+  });
+  addEventListener("resize", () => open && place(open.host, open.dialog));
+})();
+
+/*
+ * The header's menu button opens the navigation drawer from the keyboard (Enter or Space), and
+ * Escape closes it; closed, the drawer is inert; the language switch keeps the reader's place (the #anchor: a source
+ * sentence, a glossary term, a section have the same id in both languages).
+ */
+(() => {
+  "use strict";
+
+  const drawer = document.getElementById("__drawer");
+  const button = document.querySelector('label.md-header__button[for="__drawer"]');
+  if (drawer && button) {
+    const sidebar = document.querySelector(".md-sidebar--primary");
+    const sync = () => {
+      button.setAttribute("aria-expanded", String(drawer.checked));
+      if (sidebar) sidebar.inert = !drawer.checked; // closed, its links are not tab stops
+    };
+    sync();
+    drawer.addEventListener("change", sync);
+    button.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      drawer.checked = !drawer.checked;
+      sync();
+      if (drawer.checked) setTimeout(() => document.querySelector(".md-sidebar--primary a[href]")?.focus(), 50);
+    });
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && drawer.checked) {
+        drawer.checked = false;
+        sync();
+        button.focus();
+      }
+    });
+  }
+
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest?.("a.md-select__link[hreflang]");
+    if (!link || !location.hash) return;
+    const url = new URL(link.href);
+    if (!url.hash) {
+      url.hash = location.hash;
+      link.href = url.href;
+    }
+  });
+})();
+
+/*
+ * Print: citation marks become numbered notes, listed at the end with the cited sentence (and
+ * the address of an outside source); the page's address and the site's name are printed by
+ * overrides/main.html and site.css.
+ */
+(() => {
+  "use strict";
+
+  const vi = document.documentElement.lang === "vi";
+  let notes = null;
+
+  addEventListener("beforeprint", () => {
+    if (notes) return;
+    const marks = [...document.querySelectorAll(".md-content a.cite")];
+    if (!marks.length) return;
+    notes = document.createElement("section");
+    notes.className = "print-notes";
+    const heading = document.createElement("h2");
+    heading.textContent = vi ? "Chú thích" : "Notes";
+    const list = document.createElement("ol");
+    marks.forEach((mark, index) => {
+      mark.dataset.note = String(index + 1);
+      const item = document.createElement("li");
+      const id = mark.dataset.tooltip;
+      const tooltip = id && document.getElementById(id);
+      const text = tooltip ? tooltip.textContent : mark.getAttribute("title") || "";
+      const label = mark.classList.contains("cite-outside") ? mark.textContent : mark.getAttribute("aria-label") || mark.textContent;
+      item.textContent = `${label}: ${text} ${mark.dataset.url || mark.href}`;
+      list.append(item);
+    });
+    notes.append(heading, list);
+    document.querySelector(".md-content article")?.append(notes);
+  });
+  addEventListener("afterprint", () => {
+    notes?.remove();
+    notes = null;
+    document.querySelectorAll(".md-content a.cite[data-note]").forEach((mark) => delete mark.dataset.note);
+  });
+})();
