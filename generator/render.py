@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import math
 import multiprocessing
 import posixpath
 import re
@@ -437,6 +438,29 @@ class PageView:
         chosen = [self.r.entities[i] for i in ids if i in self.r.entities]
         return [(kind, members) for kind in ("regulator", "company", "person", "organisation") if (members := [e for e in chosen if e.kind == kind])]
 
+    def gap(self, before: Event | None, event: Event) -> tuple[Md, str]:
+        """The time between two events of the timeline: the space it takes (CSS, growing with the
+        logarithm of the days, so a day and two years both stay readable) and, from two months
+        on, its words ("… 2 years later …")."""
+        if before is None:
+            return (Md("0"), "")
+
+        def day(e: Event):  # an undisclosed date counts from the day it is known to precede
+            return e.when.end if e.when.precision == "before" else e.when.start
+
+        days = max(0, (day(event) - day(before)).days)
+        space = Md(f"{min(4.0, math.log2(days + 1) * 0.35):.2f}rem")
+        months = round(days / 30.44)
+        if months < 2:
+            return (space, "")
+        t = self.t
+        if months < 12:
+            words = t["timeline_months"].format(n=months)
+        else:
+            years = round(months / 12)
+            words = t["timeline_year"] if years == 1 else t["timeline_years"].format(n=years)
+        return (space, t["timeline_later"].format(gap=words))
+
     def when(self, event: Event) -> Md:
         """A date as known: ``<time datetime>`` carries only its known precision, and a date whose
         year is not even certain (before a day, say) is no ``<time>`` at all."""
@@ -466,6 +490,10 @@ class PageView:
     def name(self, value) -> str:
         """A name given once or per language (an outlet, an author), in this page's language."""
         return model.in_language(value, self.lang)
+
+    def iso(self, day) -> Md:
+        """A day for a ``datetime`` attribute (digits and hyphens, nothing to escape)."""
+        return Md(day.isoformat())
 
     def day(self, day) -> str:
         return _format_day(day, self.lang)

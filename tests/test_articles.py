@@ -62,8 +62,13 @@ def test_home_lists_the_articles_newest_first(site: Path, lang: str, dates: list
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_timeline_merges_the_events_of_every_article_in_date_order(site: Path, lang: str):
     timeline = content(site / f"{LANGS[lang]}timeline/index.html")
-    items = re.findall(r'<time datetime="([0-9-]+)">.*?href="\.\./articles/([a-z0-9-]+)/"', timeline, re.DOTALL)
+    events = re.findall(r'<li class="timeline-event[^"]*" id="([a-z0-9-]+)--[a-z0-9-]+"[^>]*>\s*<p><time datetime="([0-9-]+)">', timeline)
+    items = [(d, a) for a, d in events]
     assert [d for d, _ in items] == sorted(d for d, _ in items)
+    # each run of events of one article is labelled once with its article, not each event
+    runs = [a for i, (_, a) in enumerate(items) if i == 0 or items[i - 1][1] != a]
+    assert re.findall(r'class="timeline-article">.*?href="\.\./articles/([a-z0-9-]+)/"', timeline) == runs
+    assert len(runs) < len(items)
     assert [(d, a) for d, a in items if a == SECOND] == [("2022-03", SECOND), ("2022-05", SECOND), ("2022-06-07", SECOND)]
     assert ("2021-03-18", SLUG) in items and ("2023-01-10", SLUG) in items
     # the later rules of the first article come after every event of the second
@@ -117,10 +122,12 @@ def test_a_page_navigation_lists_its_own_article_not_the_others(site: Path, lang
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_previous_and_next_follow_the_navigation_order(site: Path, lang: str):
-    """Home, the articles page, each article newest first (explainer … source), the timeline."""
+    """Home, the articles page, each article newest first (explainer … source), the timeline:
+    in the head's rel=prev/next links; readers' pages have no previous/next footer."""
     def neighbours(page: str) -> tuple[str | None, str | None]:
         html = (site / f"{LANGS[lang]}{page}index.html").read_text(encoding="utf-8")
-        found = {kind: href for href, kind in re.findall(r'<a href="([^"]*)" class="md-footer__link md-footer__link--(prev|next)"', html)}
+        assert "md-footer__link" not in html
+        found = {kind: href for kind, href in re.findall(r'<link rel="(prev|next)" href="([^"]*)">', html)}
         return (found.get("prev") or "").rstrip("/") or "/", found.get("next")  # ".." and "../" alike
 
     assert neighbours("")[1] == "articles/"

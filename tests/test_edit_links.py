@@ -1,4 +1,4 @@
-"""Edits by pull request: every page's "edit this page" link opens the file to edit.
+"""Edits by pull request: every page's "Suggest a correction" link opens the file to edit.
 
 A hand-written page links to its Markdown under docs/; a generated page links to the seed file it
 is generated from, never to the generated Markdown (an edit there would be lost). A hand edit of
@@ -23,17 +23,19 @@ REPOSITORY_FILES = EDIT_URI.removesuffix("docs/")  # …/edit/main/ + a path in 
 
 
 class EditLinks(HTMLParser):
-    """The edit buttons of a page, as Material renders them."""
+    """The correction links of a page (overrides/main.html)."""
 
     def __init__(self):
         super().__init__()
         self.links: list[dict[str, str | None]] = []
         self.is_page = False
+        self.in_correction = False
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "a" and a.get("rel") == "edit":
+        if tag == "a" and self.in_correction:
             self.links.append(a)
+        self.in_correction = tag == "p" and a.get("class") == "suggest-correction"
         if tag == "article" and "md-content__inner" in (a.get("class") or ""):
             self.is_page = True
 
@@ -77,7 +79,6 @@ def test_every_page_edit_link_opens_the_file_to_edit(built_site: Path):
         links = edit_links(built_site / rel).links
         assert len(links) == 1, f"{rel}: {len(links)} edit links"
         link = links[0]
-        assert "md-content__button" in (link.get("class") or "") and link.get("title")
         if rel in folders:  # GitHub edits files only: the folder view, where each file has its edit button
             assert link["href"] == REPOSITORY_FILES.replace("/edit/", "/tree/") + target, rel
             assert (project_root / target).is_dir()
@@ -91,17 +92,19 @@ def test_every_page_edit_link_opens_the_file_to_edit(built_site: Path):
 @pytest.mark.parametrize(
     ("page", "title", "seed"),
     [
-        ("index.html", "Chỉnh sửa", "docs/vi/index.md"),
-        ("en/about/index.html", "Edit this page", "docs/en/about.md"),
-        (f"articles/{SLUG}/index.html", "Chỉnh sửa", f"seeds/{SLUG}/facts.yml"),
-        (f"en/articles/{SLUG}/source/index.html", "Edit this page", f"seeds/{SLUG}/article.yml"),
-        ("en/glossary/index.html", "Edit this page", "seeds/glossary.yml"),
-        ("who/index.html", "Chỉnh sửa", "seeds/entities.yml"),
+        ("index.html", "Đề xuất sửa lỗi", "docs/vi/index.md"),
+        ("en/about/index.html", "Suggest a correction", "docs/en/about.md"),
+        (f"articles/{SLUG}/index.html", "Đề xuất sửa lỗi", f"seeds/{SLUG}/facts.yml"),
+        (f"en/articles/{SLUG}/source/index.html", "Suggest a correction", f"seeds/{SLUG}/article.yml"),
+        ("en/glossary/index.html", "Suggest a correction", "seeds/glossary.yml"),
+        ("who/index.html", "Đề xuất sửa lỗi", "seeds/entities.yml"),
     ],
 )
-def test_the_edit_button_in_the_markup(built_site: Path, page: str, title: str, seed: str):
+def test_the_correction_link_in_the_markup(built_site: Path, page: str, title: str, seed: str):
+    """A labelled link, not Material's icon-only pencil."""
     html = (built_site / page).read_text(encoding="utf-8")
-    assert f'<a href="{REPOSITORY_FILES}{seed}" title="{title}" class="md-content__button md-icon" rel="edit">' in html
+    assert f'<p class="suggest-correction"><a href="{REPOSITORY_FILES}{seed}" rel="nofollow">{title}</a></p>' in html
+    assert 'rel="edit"' not in html
 
 
 def test_check_names_the_seed_to_edit_instead_of_a_hand_edited_page(project: Project, capsys):
