@@ -298,7 +298,6 @@
   if (drawer && button) {
     const sidebar = document.querySelector(".md-sidebar--primary");
     const sync = () => {
-      button.setAttribute("aria-expanded", String(drawer.checked));
       if (sidebar) sidebar.inert = !drawer.checked; // closed, its links are not tab stops
     };
     sync();
@@ -306,9 +305,13 @@
     button.addEventListener("keydown", (event) => {
       if (event.key !== "Enter" && event.key !== " ") return;
       event.preventDefault();
+      event.stopPropagation(); // Material's keyboard handler would click the label: a second toggle
       drawer.checked = !drawer.checked;
       sync();
-      if (drawer.checked) setTimeout(() => document.querySelector(".md-sidebar--primary a[href]")?.focus(), 50);
+      if (drawer.checked) {
+        // the first link shown in the drawer (some of its links show on phones only)
+        setTimeout(() => [...document.querySelectorAll(".md-sidebar--primary a[href]")].find((link) => link.getClientRects().length)?.focus(), 50);
+      }
     });
     document.addEventListener("keydown", (event) => {
       if (event.key === "Escape" && drawer.checked) {
