@@ -108,7 +108,7 @@ def test_the_english_home_title_names_the_site_once(page, site_url):
 def test_at_most_ten_tab_stops_before_the_first_link_of_the_text(reader, site_url, viewport, lang):
     page = reader(viewport)
     page.goto(site_url + ARTICLE[lang])
-    for stops in range(1, 11):
+    for _stop in range(10):
         page.keyboard.press("Tab")
         if page.evaluate("() => { const e = document.activeElement; return e.tagName === 'A' && !e.classList.contains('headerlink') && !!e.closest('.md-content'); }"):
             break
