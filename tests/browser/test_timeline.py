@@ -14,7 +14,7 @@ APPROXIMATE = {"vi": ("đầu", "khoảng", "trước", "cuối", "giữa"), "en
 
 def events(page) -> list[dict]:
     return page.eval_on_selector_all(
-        ".timeline ol > li",
+        ".timeline ol > li.timeline-event",
         """items => items.map(li => {
             const times = li.querySelectorAll('time[datetime], .date');
             return {count: times.length, datetime: times[0]?.getAttribute('datetime'), text: times[0]?.textContent,
