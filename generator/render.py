@@ -436,7 +436,7 @@ class PageView:
         order the events name them (the at-a-glance panel of an explainer)."""
         ids = dict.fromkeys(entity for e in events for entity in e.event.entities)
         chosen = [self.r.entities[i] for i in ids if i in self.r.entities]
-        return [(kind, members) for kind in ("regulator", "company", "person", "organisation") if (members := [e for e in chosen if e.kind == kind])]
+        return [(kind, members) for kind in ("government-body", "company", "person", "organisation") if (members := [e for e in chosen if e.kind == kind])]
 
     def gap(self, before: Event | None, event: Event) -> tuple[Md, str]:
         """The time between two events of the timeline: the space it takes (CSS, growing with the
