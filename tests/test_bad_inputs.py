@@ -141,7 +141,7 @@ KUAISHOU, XIAOMI = 'name: {vi: "Kuaishou Technology"', 'name: {vi: "Xiaomi"'
 
 def _changed_sentence(p: Project) -> list[str]:
     citing = [
-        f"{FACTS}:{p.line_of(FACTS, 'Chưa rõ: bài báo không cho biết') - 1} explainer.key_points[4]",
+        f"{FACTS}:{p.line_of(FACTS, 'Bài báo không cho biết cuộc gặp diễn ra ngày nào') - 1} explainer.key_points[4]",
         f"{FACTS}:{p.line_of(FACTS, 'Kuaishou Technology và Xiaomi Corp cũng dự cuộc gặp.') - 1} explainer.sections[0].claims[2]",
         f"{FACTS}:{p.line_of(FACTS, 'Bài báo nêu tên năm trong số 11 công ty') - 1} explainer.sections[1].claims[1]",
         f"{FACTS}:{p.line_of(FACTS, 'Bài báo nêu tên năm công ty:') - 1} themes[2].sections[1].claims[0]",

@@ -157,7 +157,10 @@ class Corpus:
                 node = data
                 for part in loc[:-1]:
                     node = node[part]
-                node[loc[-1]] = f"{token} {' '.join(forms)}" if loc[:2] == ("explainer", "lead") else token
+                # the glossary's forms where pages show text: the lead, and the first key point
+                # (an explainer with key points shows them instead of its lead)
+                shown_text = loc[:2] == ("explainer", "lead") or loc[:4] == ("explainer", "key_points", 0, "text")
+                node[loc[-1]] = f"{token} {' '.join(forms)}" if shown_text else token
                 if rel == "seeds/glossary.yml" and loc[2] == "term":
                     forms.append(token)
                 self.fields.append((rel, token))
@@ -178,6 +181,13 @@ class Corpus:
         finally:
             path.write_text(clean, encoding="utf-8")
         return site, {page: Page(source, site, page.split("/", 1)[0]) for page, source in pages.items() if only is None or page in only}
+
+    def lead_fields(self) -> list[int]:
+        """The fields of the explainer's lead in the tiny article (which has key points)."""
+        text = (self.root / "seeds/tiny-article/facts.yml").read_text(encoding="utf-8")
+        lead = next(line for line in text.splitlines() if line.strip().startswith("lead:"))
+        tokens = re.findall(r"(?:vi|en): (zqf[0-9]{4}x)", lead)
+        return [field for field, (_, token) in enumerate(self.fields) if token in tokens]
 
     def plain(self, field: int) -> tuple[dict[str, Page], list[tuple[str, str]]]:
         """The pages with a plain word in the field (what a hostile text must leave as it is), and
@@ -209,7 +219,10 @@ def test_every_text_field_reaches_a_page_and_shows_hostile_text_literally(corpus
     """Every field of the corpus, each in turn: the text shows as written (the corpus exercises
     the escaping of every field it has, else the property below would test nothing)."""
     assert len(corpus.fields) >= 50
-    assert [token for field, (_, token) in enumerate(corpus.fields) if not corpus.plain(field)[1]] == []
+    # the lead of an explainer with key points is the one field no page shows (the key points
+    # take its place at the top of the page, generator/templates/explainer.md.j2)
+    unseen = [corpus.fields[field] for field in range(len(corpus.fields)) if not corpus.plain(field)[1]]
+    assert unseen == [("seeds/tiny-article/facts.yml", corpus.fields[field][1]) for field in corpus.lead_fields()]
     for field in range(len(corpus.fields)):
         check(corpus, field, EVERYTHING)
 
