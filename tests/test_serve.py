@@ -128,13 +128,14 @@ def test_saving_a_seed_updates_the_served_page_and_the_builds_settle(server: Ser
     assert changed and changed[-1] < 30  # only the pages that show the title were rewritten, not all
 
 
-def test_saving_a_lead_rebuilds_that_page_only_and_its_navigation_keeps_the_titles(server: Server):
+def test_saving_a_key_point_rebuilds_that_page_only_and_its_navigation_keeps_the_titles(server: Server):
     project = server.project
     served = Path(re.search(r"Building 'vi' documentation to directory: (\S+)", server.terminal()).group(1))
     glossary = served / "glossary" / "index.html"
     glossary_before, rebuilt_all = glossary.stat().st_mtime_ns, server.terminal().count("every page is built again")
-    project.replace(FACTS, 'vi: "', 'vi: "Tóm lại: ')
-    latency = wait_for(lambda: server.shows(f"articles/{SLUG}/", "Tóm lại: "), 15, "the edited lead on the page")
+    # the first key point (the page shows the key points in place of the lead)
+    project.replace(FACTS, 'vi: "Các cơ quan quản lý Trung Quốc đã gặp 11', 'vi: "Tóm lại: Các cơ quan quản lý Trung Quốc đã gặp 11')
+    latency = wait_for(lambda: server.shows(f"articles/{SLUG}/", "Tóm lại: "), 15, "the edited key point on the page")
     print(f"\nlive preview, one page: save → updated page in {latency:.1f} s")
     server.settle()
     assert server.terminal().count("every page is built again") == rebuilt_all
