@@ -59,8 +59,7 @@ def atom_time(value: dt.date | str) -> str:
     if isinstance(value, str) and "T" in value:
         return dt.datetime.fromisoformat(value).isoformat()
     if isinstance(value, str):
-        parts = [int(p) for p in value.split("-")]
-        value = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        value = model.published_span(value)[0]
     return dt.datetime(value.year, value.month, value.day, tzinfo=TIME_ZONE).isoformat()
 
 
