@@ -1,6 +1,8 @@
 # The whole set-up: `make serve` (site at http://127.0.0.1:8000) and `make test`.
 VENV ?= .venv
 PY := $(VENV)/bin/python
+# the engine: mkdocs, or properdocs (make build ENGINE=properdocs)
+ENGINE ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -23,11 +25,12 @@ lock: install
 ## Generate the pages from seeds/ and serve the site with live reload; a save rebuilds the pages
 ## it changed (--dirty, see generator/preview.py). One language only: make serve PREVIEW_LANGUAGE=vi
 serve: install
-	$(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+	$(PY) -m $(ENGINE) serve --dirty --dev-addr 127.0.0.1:8000
 
 ## Generate and build the site into site/ (strict: any warning fails).
+## With the other engine: make build ENGINE=properdocs (reads properdocs.yml, which inherits mkdocs.yml)
 build: install
-	$(PY) -m mkdocs build --strict
+	$(PY) -m $(ENGINE) build --strict
 
 ## Validate the seeds; write nothing (strict: warnings are errors).
 check: install

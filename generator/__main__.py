@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator build | check | sentences SLUG | draft PATH --slug SLUG | schema``."""
+"""Command line: ``python -m generator build | check | publish SITE_DIR | sentences SLUG | draft PATH --slug SLUG | schema``."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     strict.add_argument("--strict", action="store_true", help="warnings (duplicate titles, unused terms, entities nobody mentions) are errors")
     commands.add_parser("build", parents=[strict], help="validate the seeds and write the generated pages under docs/")
     commands.add_parser("check", parents=[strict], help="validate the seeds and the generated pages; write nothing")
+    publishing = commands.add_parser("publish", help="after any engine's build: write the open data, feeds, social cards and the search index into SITE_DIR")
+    publishing.add_argument("site_dir", type=Path, metavar="SITE_DIR", help="the folder the engine built (e.g. site)")
     sentences = commands.add_parser("sentences", help="list an article's sentences with their IDs")
     sentences.add_argument("slug")
     drafting = commands.add_parser("draft", help="scaffold seeds/SLUG/ from an article text, with candidate facts to confirm")
@@ -44,6 +46,14 @@ def main(argv: list[str] | None = None) -> int:
             site, pages = pipeline.check_site(root, strict=args.strict)
             print(f"generator: seeds are valid; {len(pages)} pages would be generated ({time.perf_counter() - started:.2f} s)")
             _warn(site)
+        elif args.command == "publish":
+            from .publish import PublishError, publish
+
+            try:
+                print(publish(args.site_dir, root=root).summary())
+            except PublishError as error:
+                print(f"generator: {error}", file=sys.stderr)
+                return 1
         elif args.command == "sentences":
             text = article_text(root, args.slug)
             for sentence in split_sentences(text):

@@ -1,4 +1,4 @@
-"""Site-level language rules the MkDocs hook enforces: every page has its twin in every
+"""Site-level language rules the engine plugin enforces: every page has its twin in every
 language, and every language gets its own 404 page.
 
 mkdocs-static-i18n publishes a page missing in one language in the other language, under the

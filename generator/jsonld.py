@@ -10,7 +10,7 @@
 Organisations (and other entities) carry ``sameAs`` only when ``entities.yml`` gives their
 Wikidata id, which is set only when certainly right: no identifier is better than a wrong one.
 
-The MkDocs hook puts the result in the page head (``script``), for pages whose front matter
+The engine plugin puts the result in the page head (``script``), for pages whose front matter
 names it (``jsonld: article:<slug>`` or ``jsonld: glossary``).
 """
 

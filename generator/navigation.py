@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 ORDER = ("index.md", "articles", "timeline.md", "glossary.md", "who.md", "sources.md", "about.md")
 ARTICLES = "articles"
 #: Maintainers' pages: built and linked from the contributors' guide, not in the readers' menu.
-MAINTAINERS = ("errors.md",)
+MAINTAINERS = ("errors.md", "engines.md")
 
 
 def src(item) -> str:

@@ -1,6 +1,6 @@
 """Open data: the facts of the site as JSON that others can reuse, each file with its JSON Schema.
 
-Published with the site under ``data/`` (the MkDocs hook writes them after each build, from the
+Published with the site under ``data/`` (``generator.publish`` writes them after each build, from the
 same validated model the pages were generated from):
 
 - ``index.json``: what is published, and counts (statements, citations, sentences);

@@ -32,7 +32,7 @@ import threading
 import traceback
 from collections.abc import Callable
 
-log = logging.getLogger("mkdocs.plugins.generator")
+log = logging.getLogger("mkdocs.plugins.news-explained")
 
 SITEMAP = "sitemap.xml"
 

@@ -1,4 +1,4 @@
-"""The whole pipeline: load → validate → render → write. The CLI and the MkDocs hook call this.
+"""The whole pipeline: load → validate → render → write. The CLI and the engine plugin call this.
 
 ``build`` first asks ``cache`` whether anything changed since the last build; if nothing did, it
 reads and writes nothing (a no-op regeneration), and the model is loaded only when used.

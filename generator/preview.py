@@ -29,8 +29,10 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from .write import MANIFEST, read_manifest
+
 DIRTY_WARNING = "A 'dirty' build is being performed"
-#: Front matter that Material prints as it is (see the hook's ``on_page_markdown``).
+#: Front matter that Material prints as it is (see the engine plugin's ``on_page_markdown``).
 TEXT_META = ("title", "description", "author")
 
 
@@ -68,7 +70,7 @@ class Preview:
         changed = self._structure is not None and structure != self._structure
         self._structure = structure
         if changed:
-            logging.getLogger("mkdocs.plugins.generator").info("preview: the site's structure changed, every page is built again")
+            logging.getLogger("mkdocs.plugins.news-explained").info("preview: the site's structure changed, every page is built again")
             empty(Path(site_dir))
         return changed
 
@@ -98,6 +100,49 @@ class Preview:
             return False
         self._worker.submit(job)
         return True
+
+
+def structure(nav, config, site) -> tuple:
+    """What the navigation of every page shows: its pages in order, the titles the model ``site``
+    gives them, and the hand-written pages (their titles are theirs: any edit of one counts)."""
+    generated = GeneratedFiles(Path(config.docs_dir))
+    hand_written = tuple(
+        (page.file.src_uri, os.stat(page.file.abs_src_path).st_mtime_ns)
+        for page in nav.pages
+        if page.file.abs_src_path and not generated.is_generated(page.file.abs_src_path)
+    )
+    titles = tuple(
+        (a.slug, a.meta.title.vi, a.meta.title.en, tuple((t.id, t.title.vi, t.title.en) for t in a.facts.themes))
+        for a in (site.articles if site is not None else ())
+    )
+    return tuple(page.file.src_uri for page in nav.pages), titles, hand_written
+
+
+class GeneratedFiles:
+    """The generator's files under ``docs``: its manifest, journal and cache, its temporary files
+    (all named with a leading dot) and the pages its manifest lists (read again when it changes)."""
+
+    def __init__(self, docs: Path):
+        self.docs = docs.resolve()
+        self._stamp: tuple[int, int] | None = None
+        self._pages: frozenset[str] = frozenset()
+
+    def _listed(self) -> frozenset[str]:
+        try:
+            st = os.stat(self.docs / MANIFEST)
+            stamp = (st.st_mtime_ns, st.st_size)
+        except FileNotFoundError:
+            return frozenset()
+        if stamp != self._stamp:
+            self._stamp, self._pages = stamp, frozenset(read_manifest(self.docs))
+        return self._pages
+
+    def is_generated(self, path: str) -> bool:
+        try:
+            rel = Path(path).resolve().relative_to(self.docs).as_posix()
+        except ValueError:
+            return False
+        return rel.rsplit("/", 1)[-1].startswith(".") or rel in self._listed()
 
 
 def _article(src_uri: str) -> str:

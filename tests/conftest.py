@@ -60,9 +60,7 @@ def copy_project(target: Path, with_site_config: bool = False, seeds: Path = COR
     if with_site_config:
         shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
         shutil.copytree(ROOT / "overrides", target / "overrides")
-        # the hook is loaded from its path in mkdocs.yml; it imports the installed generator
-        (target / "generator").mkdir()
-        shutil.copy(ROOT / "generator" / "mkdocs_hook.py", target / "generator" / "mkdocs_hook.py")
+        # the engine plugin (generator/engine_plugin.py) comes from the installed project
     return Project(target)
 
 

@@ -216,22 +216,22 @@ def on_page_context(context, page, config, nav):
 
 def alone_project(root: Path) -> Path:
     """A copy of a built project for MkDocs alone: the same pages under docs/ (the generator's
-    output), the same theme, plugins and Markdown extensions, without the project's hook."""
+    output), the same theme, plugins and Markdown extensions, without the project's plugin."""
     alone = root.parent / "alone"
     shutil.rmtree(alone, ignore_errors=True)
     shutil.copytree(root / "docs", alone / "docs", ignore=shutil.ignore_patterns(".generated*"))
     shutil.copytree(root / "overrides", alone / "overrides")
     (alone / "hook.py").write_text(ALONE_HOOK, encoding="utf-8")
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"^hooks:\n(  - .*\n)+", "hooks:\n  - hook.py\n", config, flags=re.MULTILINE)
-    config = re.sub(r"^watch:\n(  - .*\n)+", "", config, flags=re.MULTILINE)
+    config = re.sub(r"^  # generator/engine_plugin.py.*\n  - news-explained\n", "", config, flags=re.MULTILINE)
+    config += "\nhooks:\n  - hook.py\n"
     (alone / "mkdocs.yml").write_text(config, encoding="utf-8")
     return alone
 
 
 def child_alone(root: Path) -> dict:
-    """``mkdocs build`` of the same pages without the project's hook (not strict: the home page's
-    fragment and the 404 pages of the languages are the hook's work)."""
+    """``mkdocs build`` of the same pages without the project's plugin (not strict: the home page's
+    fragment and the 404 pages of the languages are the plugin's work)."""
     from mkdocs.__main__ import cli
 
     os.chdir(root)
@@ -258,7 +258,7 @@ def child_noop(root: Path) -> dict:
             "written": len(report.written) + len(report.deleted),
             "stages": dict(times),
         }
-        if run == "cold":  # a model loaded lazily costs its loading when first used (the MkDocs hook uses it)
+        if run == "cold":  # a model loaded lazily costs its loading when first used (the engine plugin uses it)
             started = time.perf_counter()
             len(site.articles)
             out["model_on_use"] = time.perf_counter() - started

@@ -1,0 +1,351 @@
+"""The MkDocs / ProperDocs adapter (plugin ``news-explained`` in mkdocs.yml, registered in
+pyproject.toml): before a build, generate the pages; after it, publish (``generator.publish``);
+while serving, watch ``seeds/``. It uses public plugin events only and keeps its state on itself.
+
+The seeds' warnings (``generator.lint``) are logged as MkDocs warnings, so ``mkdocs build
+--strict`` fails on them. Page-level rules that only the engine can apply also live here: front
+matter text reaches the theme escaped, the edit link of a generated page opens its seed file,
+the headings' permalink tooltip is in the page's language, the navigation lists a page's own
+article, every page has its twin in every language, each language keeps its own 404 page, and
+the structured data (JSON-LD) goes into the head of the pages that name it.
+
+Building: the other languages are built in a forked process beside the default one
+(``generator.parallel``); links are resolved from a table (``generator.lookup``); the theme's
+templates are compiled once (``generator.templatecache``).
+
+Serving: the plugin watches ``seeds/`` and ``generator/`` itself and regenerates as soon as they
+change; MkDocs' own watch of ``docs/`` then sees the changed pages and rebuilds, once. A build
+regenerates first too, which after such a save finds nothing to do. Invalid seeds write
+nothing: the last good site stays served and the problem is printed (no traceback). With
+``--dirty`` (``make serve``) only the changed pages are built again (``generator.preview``).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urljoin
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.utils import get_relative_url
+
+from . import html, i18n_site, jsonld, lookup, navigation, parallel, pipeline, preview, publish, templatecache
+from .load import Site
+from .problems import SeedError
+from .strings import strings
+from .urls import DATA_DIR, SiteUrls
+
+log = logging.getLogger("mkdocs.plugins.news-explained")
+
+#: What the plugin watches while serving, under the project folder.
+WATCHED = ("seeds", "generator")
+
+
+class NewsExplainedPlugin(BasePlugin):  # no options of its own
+    def __init__(self) -> None:
+        super().__init__()
+        self.site: Site | None = None  # the model of the last good generation
+        self.command: str | None = None  # "build", "gh-deploy" or "serve"
+        self.root: Path | None = None
+        self._generating = threading.Lock()  # a build and a save never generate at once
+        self._watcher: _SeedWatcher | None = None
+        self._warned: Site | None = None  # the model whose warnings this process has logged
+        self.preview = preview.Preview()  # `mkdocs serve --dirty`: what a dirty build would leave stale
+        self.others = parallel.OtherLanguages()  # the other languages' build, forked beside the default one's
+        self._others_built = False  # the forked build has built the other languages: the i18n plugin must not
+
+    # --- before the build: generate -------------------------------------------------------
+
+    def on_startup(self, *, command, dirty) -> None:
+        self.command = command
+        self.preview.start(command, dirty)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Regenerate the pages; invalid seeds stop the build (`mkdocs serve` keeps the last good site)."""
+        self.root = Path(config.config_file_path).resolve().parent
+        try:
+            self.generate()
+        except SeedError as error:
+            if self.command == "serve" and self.site is not None:
+                # docs/ still holds the last good pages: build those, and say what to fix. Printed,
+                # not logged: in strict mode a logged error would fail the build, and a failed
+                # rebuild makes `mkdocs serve` hold every request until the next good one.
+                _still_serving(error)
+                return config
+            raise PluginError(error.report()) from None
+        if self.site is not None and self.site is not self._warned:  # once per model: not again for the second language
+            self._warned = self.site
+            for warning in self.site.warnings:  # MkDocs warnings: `mkdocs build --strict` fails on them
+                log.warning("%s", warning)
+        return config
+
+    def generate(self) -> None:
+        assert self.root is not None
+        with self._generating:
+            self.site, report = pipeline.build(self.root)
+        if report.written or report.deleted:
+            log.info("generator: %d written, %d deleted", len(report.written), len(report.deleted))
+
+    # --- turning Markdown into pages --------------------------------------------------------
+
+    def on_page_markdown(self, markdown, /, *, page, config, files):
+        """Front matter text reaches the theme escaped; the edit link of a generated page opens its
+        seed file, not the generated Markdown.
+
+        MkDocs' template environment does not autoescape, and Material prints ``page.meta.title``,
+        ``page.meta.description`` and ``page.title`` raw in elements and attributes. As ``Markup``,
+        the escaped text prints literally there, and Jinja's ``| e`` does not escape it twice.
+        """
+        preview.escape_meta(page)
+        seed = page.meta.get("generated_from")
+        if seed and config.edit_uri:
+            edit_docs = urljoin((config.repo_url or "").rstrip("/") + "/", config.edit_uri)
+            docs_name = Path(config.docs_dir).name + "/"
+            edit_root = edit_docs[: -len(docs_name)] if edit_docs.endswith(docs_name) else edit_docs
+            # a page made from a whole folder (the timeline) opens the folder: GitHub edits files only
+            page.edit_url = (edit_root + seed).replace("/edit/", "/tree/", 1) if seed.endswith("/") else edit_root + seed
+        return markdown
+
+    def on_page_content(self, html_text, /, *, page, config, files):
+        """The headings' permalink tooltip in the page's language (toc has one title for the site)."""
+        title = config.mdx_configs.get("toc", {}).get("permalink_title")
+        lang = _language(config)
+        if not title or lang not in ("vi", "en"):
+            return html_text
+        return html_text.replace(f'title="{title}"', f'title="{strings(lang)["permalink"]}"')
+
+    @event_priority(-110)  # after mkdocs-static-i18n has reduced the navigation to one language
+    def on_nav(self, nav, /, *, config, files):
+        """Name article sections by their title (not their folder) and order the top level."""
+        lang = config.theme.get("language", "vi")
+        words = strings(lang) if lang in ("vi", "en") else strings("vi")
+        titles = {a.slug: escape(a.meta.title[lang]) for a in self.site.articles} if self.site and lang in ("vi", "en") else {}
+        nav = navigation.arrange(nav, words["articles"], titles)
+        i18n = config.plugins.get("i18n")
+        if self.preview.dirty and not (i18n and i18n.building):  # once per save, before any language is built
+            self.preview.check_structure(preview.structure(nav, config, self.site), config.site_dir)
+        if parallel.OtherLanguages.possible(self.command, i18n):  # the pages exist now (the sitemap lists them)
+            others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
+            site_dir = config.site_dir
+            self.others.start(config, i18n, then=lambda: self._prefill_cards(site_dir, lambda rel: rel.split("/", 1)[0] in others))
+        return nav
+
+    @event_priority(-150)  # after mkdocs-static-i18n has added its extension to the environment
+    def on_env(self, env, /, *, config, files):
+        """The theme's templates compiled once (``generator.templatecache``); a dirty rebuild
+        (`make serve`) reads the titles its pages' navigation shows."""
+        self.preview.read_shown_titles(files, config)
+        return templatecache.use_bytecode_cache(env)
+
+    @event_priority(-110)
+    def on_page_context(self, context, /, *, page, config, nav):
+        """A page's navigation lists its own article's pages, not every article's (see ``generator.navigation``)."""
+        context["nav"] = navigation.for_page(nav)
+        return context
+
+    def on_template_context(self, context, /, *, template_name, config):
+        """The same for pages made from a template alone (the 404 page): no article is open there."""
+        if context.get("nav"):
+            context["nav"] = navigation.for_page(context["nav"])
+        return context
+
+    @event_priority(50)  # before mkdocs-static-i18n replaces the file list with one language's pages
+    def _check_twins(self, files, /, *, config):
+        """A page without its twin in every language stops the build (the i18n plugin would publish
+        it in the other language under the wrong ``lang``)."""
+        i18n = config.plugins.get("i18n")
+        if i18n:
+            pages = (file.src_uri for file in files.documentation_pages())
+            problems = i18n_site.missing_twins(pages, i18n.all_languages)
+            if problems:
+                raise PluginError("Every page needs its twin in every language:\n  " + "\n  ".join(problems))
+        return files
+
+    @event_priority(-150)  # after mkdocs-static-i18n has made the file list of one language
+    def _lookup_table(self, files, /, *, config):
+        """Links resolved from a table (``generator.lookup``)."""
+        return lookup.memoize_lookups(files)
+
+    on_files = CombinedEvent(_check_twins, _lookup_table)
+
+    def on_pre_template(self, template, /, *, template_name, config):
+        """The language switch of the 404 pages leads to the home of each language."""
+        i18n = config.plugins.get("i18n")
+        if template_name == i18n_site.ERROR_PAGE and i18n and i18n.extra_alternate:
+            config.extra.alternate = i18n_site.language_homes(i18n)  # an attribute, as the i18n plugin sets it
+        return template
+
+    def on_post_template(self, output_content, /, *, template_name, config):
+        """Each language keeps its own 404 page: ``/404.html`` in the default language,
+        ``/<lang>/404.html`` for the others (MkDocs would write them all to ``/404.html``)."""
+        if template_name == parallel.SITEMAP and self.others.running:
+            return ""  # the forked build writes the sitemap of every language
+        i18n = config.plugins.get("i18n")
+        if template_name != i18n_site.ERROR_PAGE or not i18n:
+            return output_content
+        output = i18n_site.write_error_page(html.drop_indentation(output_content), config.site_dir, i18n.current_language, i18n.default_language)
+        if not output:  # MkDocs then reports the template as skipped: say where the page went
+            log.info("404 page of '%s' written to %s/%s", i18n.current_language, i18n.current_language, i18n_site.ERROR_PAGE)
+        return output
+
+    def on_post_page(self, output, /, *, page, config):
+        """Structured data (JSON-LD) in the head of the pages whose front matter names it
+        (``jsonld: article:<slug>`` or ``jsonld: glossary``), with a link to the page's open data;
+        then the templates' indentation goes (``generator.html``; ``publish`` would do it after)."""
+        return html.drop_indentation(self._with_jsonld(output, page, config))
+
+    def _with_jsonld(self, output, page, config):
+        key = page.meta.get("jsonld")
+        if not key or self.site is None:
+            return output
+        data = jsonld.for_page(self.site, key, _language(config), SiteUrls(config.site_url), config.site_name)
+        if data is None:
+            raise PluginError(f"{page.file.src_uri}: unknown `jsonld: {key}` in the front matter")
+        kind, _, slug = str(key).partition(":")
+        published = f"articles/{slug}.json" if kind == "article" else f"{kind}.json"
+        href = get_relative_url(f"{DATA_DIR}/{published}", page.url)
+        head = f'{jsonld.script(data)}\n<link rel="alternate" type="application/json" href="{href}">\n'
+        return output.replace("</head>", head + "</head>", 1)
+
+    # --- after the build: publish -------------------------------------------------------------
+
+    @event_priority(100)  # before the minify plugin (0) and mkdocs-static-i18n (-100)
+    def _wait_for_other_languages(self, *, config):
+        """The forked build of the other languages has ended: this build finishes the site."""
+        if not self.others.running:
+            return
+        i18n = config.plugins.get("i18n")
+        # meanwhile: the open data and feeds (they need the model only), the cards of this language's pages
+        try:
+            if self.site is not None:
+                publish.write_model_files(Path(config.site_dir), self.site, config.site_url, self.root)
+            others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
+            self._prefill_cards(config.site_dir, lambda rel: rel.split("/", 1)[0] not in others)
+        except publish.PublishError as error:
+            self.others.stop()
+            raise PluginError(str(error)) from None
+        if not self.others.wait():
+            raise PluginError("Building the other languages failed (see the messages above).")
+        self._others_built = True
+        i18n.building = True  # its own flag: "the other languages are built"
+
+    @event_priority(-200)  # after mkdocs-static-i18n (priority -100) has built the other languages
+    def _publish(self, *, config):
+        """Publish once every language is written (``generator.publish``): open data and feeds,
+        cards, then the search index; while previewing, in the background (the pages are served first)."""
+        i18n = config.plugins.get("i18n")
+        model_files = not self._others_built  # else written while the other languages were built
+        if self._others_built:  # as the i18n plugin leaves itself after building the other languages
+            self._others_built = False
+            i18n.building = False
+            i18n.current_language = i18n.build_languages[-1]
+        elif i18n and i18n.building:  # the inner build of one language: the outer build publishes
+            return
+        if self.site is None:
+            return
+        site, site_dir, url, root = self.site, config.site_dir, config.site_url, self.root
+        feeds_too = not (i18n and i18n.config.build_only_locale)
+
+        def finish() -> None:
+            try:
+                report = publish.publish(
+                    site_dir, root=root, site=site, url=url, feeds_too=feeds_too, model_files=model_files, unindent=False
+                )
+            except publish.PublishError as error:
+                raise PluginError(str(error)) from None
+            log.info("cards: %d pages; search: %d pages indexed", report.cards, report.indexed)
+
+        if not self.preview.after_build(finish):
+            finish()
+
+    on_post_build = CombinedEvent(_wait_for_other_languages, _publish)
+
+    def on_build_error(self, *, error) -> None:
+        """A failed build ends the forked one too."""
+        self.others.stop()
+
+    def _prefill_cards(self, site_dir, chosen) -> None:
+        if self.site is not None:
+            folder = Path(site_dir)
+            publish.prefill_cards(folder, self.site, publish.card_cache(folder, self.root), chosen)
+
+    # --- serving: watch the seeds ---------------------------------------------------------------
+
+    def on_serve(self, server, /, *, config, builder):
+        """Regenerate as soon as ``seeds/`` (or the generator) changes; MkDocs' own watch of
+        ``docs/`` then rebuilds once for the pages written."""
+        if self._watcher is None and self.root is not None:
+            self._watcher = _SeedWatcher(self, [self.root / name for name in WATCHED])
+            self._watcher.start()
+        return server
+
+    def on_shutdown(self) -> None:
+        if self._watcher is not None:
+            self._watcher.stop()
+            self._watcher = None
+
+
+def _language(config) -> str:
+    i18n = config.plugins.get("i18n")
+    return i18n.current_language if i18n else config.theme.get("language", "vi")
+
+
+def _still_serving(error: SeedError) -> None:
+    print(f"{error.report()}\nStill serving the last good version; save a fix to update it.", file=sys.stderr)
+
+
+class _SeedWatcher:
+    """Runs the generator after a burst of file changes under the watched folders settles."""
+
+    SETTLE = 0.05  # seconds without a change before generating (an editor's save is several events)
+
+    def __init__(self, plugin: NewsExplainedPlugin, folders: list[Path]):
+        import watchdog.events
+        import watchdog.observers
+
+        self.plugin = plugin
+        self.changed = threading.Event()
+        self.stopping = False
+        self.observer = watchdog.observers.Observer()
+        handler = watchdog.events.FileSystemEventHandler()
+        handler.on_any_event = self._on_event  # type: ignore[method-assign]
+        for folder in folders:
+            if folder.is_dir():
+                self.observer.schedule(handler, str(folder), recursive=True)
+        self.thread = threading.Thread(target=self._run, name="news-explained-watch", daemon=True)
+
+    def _on_event(self, event) -> None:
+        if event.is_directory or "__pycache__" in event.src_path or event.event_type in ("opened", "closed_no_write"):
+            return
+        self.changed.set()
+
+    def start(self) -> None:
+        self.observer.start()
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.stopping = True
+        self.changed.set()
+        self.observer.stop()
+
+    def _run(self) -> None:
+        while True:
+            self.changed.wait()
+            if self.stopping:
+                return
+            self.changed.clear()
+            while self.changed.wait(self.SETTLE):  # until the save is complete
+                self.changed.clear()
+            if self.stopping:
+                return
+            try:
+                self.plugin.generate()
+            except SeedError as error:
+                _still_serving(error)
+            except Exception as error:  # keep watching: the next save may fix it
+                print(f"generator: {type(error).__name__}: {error}\nStill serving the last good version.", file=sys.stderr)

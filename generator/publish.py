@@ -1,0 +1,205 @@
+"""After any engine's build: everything that is not turning Markdown into pages.
+
+``python -m generator publish SITE_DIR`` runs it on a site folder an engine has written (MkDocs,
+ProperDocs, or another); the MkDocs / ProperDocs adapter (``generator.engine_plugin``) calls the
+same ``publish`` once every language is built, with the model it generated the pages from.
+
+1. the open data (``data/``, see ``generator.opendata``): the facts as JSON with their schemas;
+   the Atom feed of each language (``generator.feeds``) and the social card of every page
+   (``generator.cards``, drawn only when its text changed);
+2. no indentation in the HTML pages (``generator.html``): the adapter already drops it while
+   MkDocs writes each page, so there this pass only reads; after another engine it rewrites;
+3. the search index (``pagefind/``, see ``generator.search``), last: it reads the final pages.
+
+Nothing here depends on the engine: the site folder, the seeds and the site's public address.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import cards, feeds, html, opendata, search
+from .load import Site, load_site
+from .urls import DATA_DIR, SiteUrls
+from .validate import validate
+
+#: The engine configuration files the site's address is read from, first found wins.
+ENGINE_CONFIGS = ("mkdocs.yml", "properdocs.yml")
+
+
+@dataclass
+class PublishReport:
+    data_files: int = 0
+    cards: int = 0
+    reindented: int = 0
+    html_pages: int = 0
+    indexed: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        return (
+            f"publish: {self.data_files} open-data files, {self.cards} social cards, {self.indexed} pages indexed for search, "
+            f"{self.reindented} of {self.html_pages} HTML pages unindented ({self.seconds:.2f} s)"
+        )
+
+
+class PublishError(RuntimeError):
+    """The site folder cannot be published (missing, or the search index failed)."""
+
+
+def engine_config(root: Path) -> dict:
+    """The engine configuration under ``root`` (``!ENV`` and other tags read as nothing)."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    for name in ENGINE_CONFIGS:
+        path = Path(root) / name
+        if path.is_file():
+            return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}  # noqa: S506 (a SafeLoader)
+    return {}
+
+
+def language_settings(config: dict, key: str) -> dict[str, str]:
+    """A setting of each language (``site_name``, ``site_description``): the i18n plugin's, else the site's."""
+    values: dict[str, str] = {}
+    default = (config.get("theme") or {}).get("language", "vi")
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            for language in plugin["i18n"].get("languages") or []:
+                if language.get(key):
+                    values[language["locale"]] = language[key]
+                if language.get("default"):
+                    default = language["locale"]
+    if config.get(key):
+        values.setdefault(default, config[key])
+    return values
+
+
+def site_url(root: Path) -> str | None:
+    """The site's public address (``site_url``) from the engine configuration under ``root``."""
+    return engine_config(root).get("site_url")
+
+
+def publish(
+    site_dir: str | Path,
+    *,
+    root: str | Path | None = None,
+    site: Site | None = None,
+    url: str | None = None,
+    feeds_too: bool = True,
+    model_files: bool = True,
+    unindent: bool = True,
+) -> PublishReport:
+    """Publish the built site in ``site_dir``: open data and feeds, social cards, unindented HTML,
+    then the search index.
+
+    ``site`` is the model the pages were generated from (loaded from ``root/seeds`` when not
+    given); ``url`` the site's public address (read from the engine configuration under ``root``
+    when not given). The engine plugin passes ``model_files=False`` when it has already written
+    the open data and feeds beside the other language's build, and ``unindent=False`` as it drops
+    the indentation while the engine writes each page.
+    """
+    started = time.perf_counter()
+    folder = Path(site_dir)
+    if not folder.is_dir():
+        raise PublishError(f"{folder}: no such site folder; build the site first (`make build`)")
+    if site is None or url is None:
+        if root is None:
+            raise PublishError("publish needs the project folder (root) when the model or the site address is not given")
+        if site is None:
+            site = validate(load_site(Path(root)))
+        if url is None:
+            url = site_url(Path(root))
+    report = PublishReport()
+    if model_files:
+        report.data_files = write_model_files(folder, site, url, root, feeds_too=feeds_too)
+    report.cards = publish_cards(folder, site, card_cache(folder, root)).pages
+    if unindent:
+        report.html_pages, report.reindented = drop_indentation(folder)
+    try:
+        report.indexed = search.index_site(folder)
+    except search.SearchIndexError as error:
+        raise PublishError(str(error)) from None
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def write_model_files(folder: Path, site: Site, url: str | None, root: str | Path | None, *, feeds_too: bool = True) -> int:
+    """The files made from the model alone: the open data, and the Atom feed of each language
+    (each language's title and description from the engine configuration under ``root``). A
+    preview of one language has no feed (it would make the other language's folder)."""
+    written = write_open_data(folder, site, SiteUrls(url))
+    if feeds_too:
+        config = engine_config(Path(root)) if root is not None else {}
+        titles, subtitles = language_settings(config, "site_name"), language_settings(config, "site_description")
+        for rel, data in feeds.files(site, SiteUrls(url), titles, subtitles).items():
+            _write_if_changed(folder / rel, data)
+    return written
+
+
+def card_cache(site_dir: Path, root: str | Path | None) -> Path:
+    """Where drawn cards are kept between builds: ``.cache/cards`` in the project."""
+    return (Path(root) if root is not None else Path(site_dir).parent) / ".cache" / "cards"
+
+
+def publish_cards(folder: Path, site: Site, cache: Path) -> cards.CardReport:
+    """The social card of every page (``generator.cards``), drawn only when its text changed."""
+    try:
+        return cards.publish(folder, cache, cards.article_dates(site))
+    except cards.CardError as error:
+        raise PublishError(str(error)) from None
+
+
+def prefill_cards(folder: Path, site: Site, cache: Path, chosen) -> int:
+    """Draw into the cache the cards of the built pages ``chosen`` (by path in the site), so that
+    ``publish_cards`` finds them there: each of two parallel builds draws its language's."""
+    files = [path for path in folder.rglob("*.html") if chosen(path.relative_to(folder).as_posix())]
+    try:
+        return cards.prefill(folder, cache, files, cards.article_dates(site))
+    except cards.CardError as error:
+        raise PublishError(str(error)) from None
+
+
+def write_open_data(site_dir: Path, site: Site, urls: SiteUrls) -> int:
+    """The facts as JSON beside the pages (``data/``); the number of files. A file is written
+    only when its text changed (a preview then reloads nothing for it)."""
+    folder = site_dir / DATA_DIR
+    count = 0
+    for rel, text in opendata.files(site, urls).items():
+        _write_if_changed(folder / rel, text.encode("utf-8"))
+        count += 1
+    return count
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    with contextlib.suppress(OSError):
+        if path.read_bytes() == data:
+            return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def drop_indentation(site_dir: Path) -> tuple[int, int]:
+    """Remove the templates' indentation from every HTML page that still has it (outside the
+    search bundle); return (pages seen, pages rewritten)."""
+    seen = rewritten = 0
+    for top, dirs, names in os.walk(site_dir):
+        dirs[:] = sorted(d for d in dirs if not (top == str(site_dir) and d in (search.BUNDLE_DIR, DATA_DIR)))
+        for name in sorted(names):
+            if not name.endswith(".html"):
+                continue
+            path = Path(top) / name
+            seen += 1
+            text = path.read_text(encoding="utf-8")
+            flat = html.drop_indentation(text)
+            if flat != text:
+                path.write_text(flat, encoding="utf-8")
+                rewritten += 1
+    return seen, rewritten
