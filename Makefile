@@ -23,7 +23,7 @@ lock: install
 	  --python-version 3.11 --upgrade --quiet --custom-compile-command "make lock" -o requirements/lock.txt
 
 ## Generate the pages from seeds/ and serve the site with live reload; a save rebuilds the pages
-## it changed (--dirty, see generator/preview.py). One language only: make serve PREVIEW_LANGUAGE=vi
+## it changed (--dirty, see generator/engines/preview.py). One language only: make serve PREVIEW_LANGUAGE=vi
 serve: install
 	$(PY) -m $(ENGINE) serve --dirty --dev-addr 127.0.0.1:8000
 

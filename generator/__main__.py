@@ -7,10 +7,10 @@ import sys
 import time
 from pathlib import Path
 
-from . import pipeline
-from .load import article_text
-from .problems import SeedError, os_problem
-from .sentences import split_sentences
+from generator import pipeline
+from generator.load.read import article_text
+from generator.load.sentences import split_sentences
+from generator.problems import SeedError, os_problem
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,10 +47,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"generator: seeds are valid; {len(pages)} pages would be generated ({time.perf_counter() - started:.2f} s)")
             _warn(site)
         elif args.command == "publish":
-            from .publish import PublishError, publish
+            from generator.publish.built_site import PublishError, publish
 
             try:
-                print(publish(args.site_dir, root=root).summary())
+                print(publish(args.site_dir, root=root, site=pipeline.model(root)).summary())
             except PublishError as error:
                 print(f"generator: {error}", file=sys.stderr)
                 return 1
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
             for sentence in split_sentences(text):
                 print(f"{sentence.id}\t{sentence.fingerprint}\t{sentence.text}")
         elif args.command == "schema":
-            from . import schemas
+            from generator.publish import schemas
 
             if args.check:
                 stale = schemas.stale()
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _draft(root: Path, args: argparse.Namespace) -> int:
-    from .draft import as_json, draft, parse_published, summary
+    from generator.draft.scaffold import as_json, draft, parse_published, summary
 
     try:
         published = parse_published(args.published)
@@ -107,12 +107,13 @@ def _warn(site) -> None:
     """Print the warnings of a site (on standard error, after the summary line). A no-op build
     (nothing changed since the last, which printed them) does not load the seeds to repeat them;
     with --strict it does, and refuses them."""
-    from .lint import report
+    from generator.validate.lint import find, report
 
     if isinstance(site, pipeline.LazySite) and "_lazy_loaded" not in site.__dict__:
         return
-    if site.warnings:
-        print(report(site.warnings), file=sys.stderr)
+    warnings = find(site)
+    if warnings:
+        print(report(warnings), file=sys.stderr)
 
 
 if __name__ == "__main__":

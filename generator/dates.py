@@ -19,8 +19,8 @@ from functools import cache
 
 import icu
 
-from .model import WEEKDAYS, Event, When, published_span
-from .strings import strings
+from generator.model import WEEKDAYS, Event, When, published_span
+from generator.strings import strings
 
 #: Days of the month that "early", "mid" and "late" cover.
 PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}

@@ -10,11 +10,13 @@ import contextlib
 import gc
 from pathlib import Path
 
-from . import cache, incremental
-from .load import Site, load_site
-from .render import render
-from .validate import validate
-from .write import WriteReport, plan, write
+from generator.load.read import Site
+from generator.load.seeds import load_site
+from generator.render import incremental
+from generator.render.pages import render
+from generator.validate.rules import validate
+from generator.write import cache
+from generator.write.files import WriteReport, plan, write
 
 
 def generate(root: Path) -> tuple[Site, dict[str, str]]:
@@ -23,9 +25,14 @@ def generate(root: Path) -> tuple[Site, dict[str, str]]:
     return rendered.site, rendered.pages
 
 
+def model(root: Path) -> Site:
+    """The validated model of the seeds under ``root`` (for ``publish`` after an engine's build)."""
+    return validate(load_site(root))
+
+
 def regenerate(root: Path, previous: incremental.Rendered | None = None, edited: set[str] | None = None) -> incremental.Rendered:
     """``generate``; given the ``previous`` render and the articles ``edited`` since, only the
-    pages that can have changed are rendered again (``generator.incremental``)."""
+    pages that can have changed are rendered again (``generator.render.incremental``)."""
     with _no_cycle_collection():
         site = validate(load_site(root))
         if previous is not None and edited:
@@ -72,15 +79,16 @@ _rendered: dict[Path, incremental.Rendered] = {}
 
 
 def _refuse_warnings(site: Site) -> None:
-    from .lint import StrictWarnings
+    from generator.validate.lint import StrictWarnings, find
 
-    if site.warnings:
-        raise StrictWarnings(site.warnings)
+    warnings = find(site)
+    if warnings:
+        raise StrictWarnings(warnings)
 
 
 def build(root: Path, strict: bool = False) -> tuple[Site, WriteReport]:
     """Generate the pages and write the changed ones under ``root/docs``; ``strict``: refuse
-    to write if the seeds have warnings (``generator.lint``)."""
+    to write if the seeds have warnings (``generator.validate.lint``)."""
     key = Path(root).resolve()
     now = cache.scan(root)
     if now is not None:
@@ -134,7 +142,7 @@ def check(root: Path, strict: bool = False) -> dict[str, str]:
 
 def check_site(root: Path, strict: bool = False) -> tuple[Site, dict[str, str]]:
     """``check``, with the site (and its warnings)."""
-    from .problems import SeedError
+    from generator.problems import SeedError
 
     site, pages = generate(root)
     if strict:
@@ -149,7 +157,7 @@ def check_site(root: Path, strict: bool = False) -> tuple[Site, dict[str, str]]:
 def copy_desk(site: Site) -> list:
     """The terminology, house style and support checks (``check`` only), for projects with a
     terminology table (``seeds/terminology.yml``)."""
-    from . import support, terminology
+    from generator.validate import support, terminology
 
     if not (site.root / terminology.TABLE).is_file():
         return []

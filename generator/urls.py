@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .strings import DEFAULT_LANGUAGE, LANGUAGES
+from generator.strings import DEFAULT_LANGUAGE, LANGUAGES
 
 #: Where the open data is published, under the site root.
 DATA_DIR = "data"

@@ -60,7 +60,7 @@ def copy_project(target: Path, with_site_config: bool = False, seeds: Path = COR
     if with_site_config:
         shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
         shutil.copytree(ROOT / "overrides", target / "overrides")
-        # the engine plugin (generator/engine_plugin.py) comes from the installed project
+        # the engine plugin (generator/engines/mkdocs_plugin.py) comes from the installed project
     return Project(target)
 
 

@@ -137,7 +137,8 @@ def test_previous_and_next_follow_the_navigation_order(site: Path, lang: str):
 
 
 def test_home_lists_the_latest_articles_and_links_to_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    from generator import pipeline, render
+    from generator import pipeline
+    from generator.render import pages as render
 
     project = copy_project(tmp_path / "project")
     second_article.install(project.root)

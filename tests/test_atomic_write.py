@@ -21,10 +21,10 @@ from pathlib import Path
 import pytest
 
 from generator.__main__ import main
-from generator.cache import CACHE
 from generator.pipeline import check
 from generator.problems import SeedError
-from generator.write import JOURNAL, MANIFEST, read_manifest, recover, write
+from generator.write.cache import CACHE
+from generator.write.files import JOURNAL, MANIFEST, read_manifest, recover, write
 
 from .conftest import ROOT, SLUG, Project, copy_project
 

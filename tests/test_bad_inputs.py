@@ -26,12 +26,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import write as write_stage
 from generator.__main__ import main
-from generator.cache import CACHE
-from generator.load import LINK_FIX, MAX_ARTICLE_BYTES, MAX_NESTING, MAX_YAML_BYTES, nfc_fix
-from generator.markdown import escape
-from generator.sentences import fingerprint
+from generator.load.read import LINK_FIX, MAX_ARTICLE_BYTES, MAX_NESTING, MAX_YAML_BYTES, nfc_fix
+from generator.load.sentences import fingerprint
+from generator.render.markdown import escape
+from generator.write import files as write_stage
+from generator.write.cache import CACHE
 
 from .conftest import SLUG, Project, build_site, copy_project
 

@@ -6,8 +6,9 @@ import os
 
 import pytest
 
-from generator import cache, pipeline
+from generator import pipeline
 from generator.problems import SeedError
+from generator.write import cache
 
 from .conftest import SLUG, Project
 

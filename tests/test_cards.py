@@ -1,4 +1,4 @@
-"""Social cards (generator.cards): 1200×630 PNG, every Vietnamese letter in the font, stacked marks
+"""Social cards (generator.publish.cards): 1200×630 PNG, every Vietnamese letter in the font, stacked marks
 inside their line, hostile text drawn as the reader reads it, a card per page at the path its head
 names, drawn again only when its text changes."""
 
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from generator import cards
+from generator.publish import cards
 
 TITLE = "Ữ ệ ở: Các nhà quản lý Trung Quốc gặp 11 công ty công nghệ"
 VOWELS = "aăâeêioôơuưy"

@@ -1,4 +1,4 @@
-from generator.collation import sort_key
+from generator.render.collation import sort_key
 
 ALPHABET = ["a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "g", "h", "i", "k", "l", "m", "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "x", "y"]
 

@@ -1,6 +1,6 @@
 """`generator check`'s copy-desk checks: the terminology table and house style
-(``generator.terminology``) and the support of each statement by what it cites
-(``generator.support``). They run on a small fictional corpus made to pass them
+(``generator.validate.terminology``) and the support of each statement by what it cites
+(``generator.validate.support``). They run on a small fictional corpus made to pass them
 (tests/fixtures/copy-desk); each test changes one thing and asserts the report an editor reads.
 The project's own seeds must pass them too."""
 
@@ -203,7 +203,7 @@ def test_an_allow_list_entry_that_allows_nothing_is_reported(desk: Project):
 
 
 def test_an_english_possessive_is_found_as_its_name():
-    from generator.support import Statement, missing
+    from generator.validate.support import Statement, missing
 
     said = Statement(doc=None, loc=(), lang="en", text="Lumora Technology's app grew.", evidence=("Lumora Technology said the app grew.",))
     assert missing(said, []) == []

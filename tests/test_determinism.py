@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cache import CACHE
+from generator.write.cache import CACHE
 
 from .conftest import ROOT, Project, _generated_only, build_site, copy_project
 

@@ -16,9 +16,9 @@ import pytest
 from generator import model
 from generator.__main__ import main
 from generator.dates import resolve
-from generator.draft import Published, analyse, find_dates, find_names, find_numbers, find_quotes
-from generator.load import read_article_text, read_yaml
-from generator.sentences import fingerprint
+from generator.draft.scaffold import Published, analyse, find_dates, find_names, find_numbers, find_quotes
+from generator.load.read import read_article_text, read_yaml
+from generator.load.sentences import fingerprint
 
 from .conftest import CORPUS, ROOT, SLUG, Project, build_site, copy_project
 from .fixtures import second_article

@@ -1,4 +1,4 @@
-"""The Atom feeds (generator.feeds), on a corpus of two articles: valid Atom 1.0 as a feed reader
+"""The Atom feeds (generator.publish.feeds), on a corpus of two articles: valid Atom 1.0 as a feed reader
 reads it (feedparser) and as RFC 4287 requires it, one entry per article with its dates, text
 escaped by the XML writer."""
 
@@ -11,11 +11,11 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from generator import feeds
-from generator.load import load_site
+from generator.load.seeds import load_site
+from generator.publish import feeds
 from generator.strings import LANGUAGES
 from generator.urls import SiteUrls
-from generator.validate import validate
+from generator.validate.rules import validate
 
 from .conftest import copy_project
 from .fixtures import second_article

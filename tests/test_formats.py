@@ -134,7 +134,7 @@ def test_outlet_authors_and_original_report_are_credited_on_the_article_page(pro
 
 def test_no_site_wide_file_names_an_articles_outlet():
     """The real seeds' outlets and original reports appear only on their articles' pages."""
-    from generator.load import load_site as load
+    from generator.load.read import load_site as load
 
     site = load(ROOT)
     names = set()
@@ -167,7 +167,7 @@ def test_a_kind_of_the_articles_own_is_a_labelled_group_of_who_is_who(project: P
 
 def test_a_quotation_may_span_consecutive_sentences(project: Project, capsys):
     text = project.read(f"seeds/{SLUG}/article.vi.txt").splitlines()
-    from generator.sentences import split_sentences
+    from generator.load.sentences import split_sentences
 
     sentences = split_sentences("\n".join(text))
     pair = next((a, b) for a, b in zip(sentences, sentences[1:], strict=False) if a.paragraph == b.paragraph)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.html import drop_indentation
+from generator.publish.unindent import drop_indentation
 
 
 def test_indentation_goes_but_line_breaks_stay():

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import incremental, pipeline
+from generator import pipeline
+from generator.render import incremental
 
 from .conftest import ROOT
 

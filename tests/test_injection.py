@@ -11,9 +11,9 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from generator import cards
-from generator.load import load_site
-from generator.validate import validate
+from generator.load.seeds import load_site
+from generator.publish import cards
+from generator.validate.rules import validate
 from tests.conftest import CORPUS, Project, build_site, copy_project
 
 pytestmark = pytest.mark.site

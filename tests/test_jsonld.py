@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import jsonld
-from generator.load import load_site
+from generator.load.seeds import load_site
+from generator.render import jsonld
 from generator.urls import SiteUrls
 
 from .conftest import CORPUS, SLUG, copy_project

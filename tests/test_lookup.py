@@ -1,4 +1,4 @@
-"""Links are resolved from a table (generator/lookup.py): the same answers as the file
+"""Links are resolved from a table (generator/engines/lookup.py): the same answers as the file
 collection of mkdocs-static-i18n, each path computed once, and a changed collection is asked again."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs_static_i18n import folder
 from mkdocs_static_i18n.plugin import I18n
 
-from generator.lookup import memoize_lookups
+from generator.engines.lookup import memoize_lookups
 
 PAGES = ["vi/index.md", "vi/glossary.md", "vi/articles/a/index.md", "vi/articles/a/source.md", "en/index.md", "en/glossary.md", "en/articles/a/index.md", "vi/only-vi.md"]
 ASKED = [

@@ -12,17 +12,17 @@ import jsonschema
 import pytest
 from ruamel.yaml import YAML
 
-from generator import opendata, schemas
 from generator.__main__ import main
-from generator.load import load_site
+from generator.load.seeds import load_site
 from generator.model import FILE_MODELS
+from generator.publish import opendata, schemas
 from generator.strings import strings
 
 from .conftest import CORPUS, ROOT, SLUG
 from .test_links import resolve, site_url
 
 #: The files the site is made from; the copy desk's table and support notes (read by `generator
-#: check` alone, generator.terminology and generator.support) are not among them.
+#: check` alone, generator.validate.terminology and generator.validate.support) are not among them.
 COPY_DESK_FILES = {"terminology.yml", "support.yml"}
 SEED_FILES = sorted(p for p in [*(ROOT / "seeds").glob("*.yml"), *(ROOT / "seeds").glob("*/*.yml")] if p.name not in COPY_DESK_FILES)
 MODELINE = "# yaml-language-server: $schema="

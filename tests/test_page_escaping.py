@@ -35,10 +35,10 @@ from hypothesis import event as hypothesis_event
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from generator import jsonld
-from generator.load import _yaml
+from generator.load.read import round_trip
 from generator.pipeline import generate
 from generator.problems import SeedError
+from generator.render import jsonld
 from generator.urls import SiteUrls
 
 from .conftest import ROOT, Project, build_site, copy_project
@@ -146,7 +146,7 @@ class Corpus:
         self.root = root
         shutil.copytree(CORPUS, root / "seeds")
         self.fields: list[tuple[str, str]] = []  # (file, token)
-        loader = _yaml()
+        loader = round_trip()
         loader.width = 100_000  # one line per value: a token is replaced up to the end of its value
         forms: list[str] = []  # the glossary's terms: linked (with their tooltip) where text uses them
         for path in sorted((root / "seeds").rglob("*.yml")):  # glossary.yml before the articles
@@ -220,7 +220,7 @@ def test_every_text_field_reaches_a_page_and_shows_hostile_text_literally(corpus
     the escaping of every field it has, else the property below would test nothing)."""
     assert len(corpus.fields) >= 50
     # the lead of an explainer with key points is the one field no page shows (the key points
-    # take its place at the top of the page, generator/templates/explainer.md.j2)
+    # take its place at the top of the page, generator/render/templates/explainer.md.j2)
     unseen = [corpus.fields[field] for field in range(len(corpus.fields)) if not corpus.plain(field)[1]]
     assert unseen == [("seeds/tiny-article/facts.yml", corpus.fields[field][1]) for field in corpus.lead_fields()]
     for field in range(len(corpus.fields)):
@@ -307,7 +307,7 @@ HOSTILE = {
 
 
 def _set(project: Project, rel: str, key: str, lang: str, value: str) -> None:
-    loader = _yaml()
+    loader = round_trip()
     data = loader.load(project.read(rel))
     data[key][lang] = "PLACEHOLDER-TO-REPLACE"
     out = io.StringIO()

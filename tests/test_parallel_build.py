@@ -1,4 +1,4 @@
-"""The languages built in two processes (generator/parallel.py) give the site that building them
+"""The languages built in two processes (generator/engines/parallel.py) give the site that building them
 one after the other gives, byte for byte; a failure of the forked build fails the build; the search
 bundle is whole."""
 

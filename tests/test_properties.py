@@ -19,12 +19,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from generator import fastload, model
+from generator import model
 from generator.dates import Resolved, format_when, resolve
-from generator.load import load_model, read_yaml
-from generator.markdown import attr_value, escape, title_attr
+from generator.load import fast as fastload
+from generator.load.read import load_model, read_yaml
+from generator.load.sentences import split_sentences
 from generator.problems import SeedError
-from generator.sentences import split_sentences
+from generator.render.markdown import attr_value, escape, title_attr
 
 from .conftest import ROOT, site_config
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_site
-from generator.opendata import counts
+from generator.load.seeds import load_site
+from generator.publish.opendata import counts
 from generator.strings import source_name, strings
 
 from .conftest import CORPUS

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from generator.__main__ import main
+from generator.load.sentences import fingerprint
 from generator.pipeline import generate
 from generator.problems import SeedError
-from generator.sentences import fingerprint
 
 from .conftest import ROOT, SLUG, Project
 

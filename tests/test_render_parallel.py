@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import load, render, validate
+from generator.load import seeds
+from generator.render import pages as render
+from generator.validate import rules as validate
 
 from .conftest import ROOT, copy_project
 from .fixtures import second_article
@@ -24,15 +26,17 @@ def project_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def site(project_root: Path):
-    return validate.validate(load.load_site(project_root))
+    return validate.validate(seeds.load_site(project_root))
 
 
 PARALLEL_CHECK = """
 import sys
 from pathlib import Path
-from generator import load, render, validate
+from generator.load import seeds
+from generator.render import pages as render
+from generator.validate import rules as validate
 
-site = validate.validate(load.load_site(Path(sys.argv[1])))
+site = validate.validate(seeds.load_site(Path(sys.argv[1])))
 serial = render.render(site)
 render.PARALLEL_FROM = 0
 contexts = []

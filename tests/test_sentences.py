@@ -1,4 +1,4 @@
-from generator.sentences import fingerprint, split_paragraphs, split_sentences
+from generator.load.sentences import fingerprint, split_paragraphs, split_sentences
 
 from .conftest import CORPUS, SLUG
 

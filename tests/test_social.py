@@ -12,9 +12,9 @@ import feedparser
 import pytest
 from PIL import Image
 
-from generator import cards
-from generator.load import load_site
-from generator.validate import validate
+from generator.load.seeds import load_site
+from generator.publish import cards
+from generator.validate.rules import validate
 
 from .conftest import CORPUS, site_config
 

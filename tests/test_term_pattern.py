@@ -8,7 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.render import alternatives
+from generator.render.pages import alternatives
 
 LETTERS = "aăâbdđeêoơ"
 words = st.text(alphabet=LETTERS + " ", min_size=1, max_size=6).map(str.strip).filter(bool)

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from generator.problems import SeedError
-from generator.write import JOURNAL, MANIFEST, recover, write
+from generator.write.files import JOURNAL, MANIFEST, recover, write
 
 
 def test_writes_then_rewrites_nothing(tmp_path):

@@ -150,7 +150,7 @@ def child_build(root: Path, profile: Path | None = None) -> dict:
     _generator_timers(times, calls, profile)
     search_present = False
     with contextlib.suppress(ImportError):
-        from generator import search
+        from generator.publish import search
 
         if hasattr(search, "index_site"):
             _timed(search, "index_site", "search_index", times, calls)
@@ -205,7 +205,7 @@ def child_build(root: Path, profile: Path | None = None) -> dict:
 #: The hook of "MkDocs alone": the navigation each page shows, nothing else (without it every
 #: page lists every article, and MkDocs' time grows with the square of the articles).
 ALONE_HOOK = """\
-from generator import navigation
+from generator.engines import navigation
 
 
 def on_page_context(context, page, config, nav):
@@ -223,7 +223,7 @@ def alone_project(root: Path) -> Path:
     shutil.copytree(root / "overrides", alone / "overrides")
     (alone / "hook.py").write_text(ALONE_HOOK, encoding="utf-8")
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"^  # generator/engine_plugin.py.*\n  - news-explained\n", "", config, flags=re.MULTILINE)
+    config = re.sub(r"^  # generator/engines/mkdocs_plugin.py.*\n  - news-explained\n", "", config, flags=re.MULTILINE)
     config += "\nhooks:\n  - hook.py\n"
     (alone / "mkdocs.yml").write_text(config, encoding="utf-8")
     return alone

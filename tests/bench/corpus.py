@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from generator.sentences import split_sentences  # noqa: E402
+from generator.load.sentences import split_sentences  # noqa: E402
 
 SEED = 20210319
 

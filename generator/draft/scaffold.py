@@ -3,8 +3,8 @@
 The draft copies the article byte for byte, lists every sentence with its ID and fingerprint,
 and pre-fills ``facts.yml`` with what can be found mechanically in the text: one claim per
 sentence, the quotations whose speaker the text names, the date expressions resolved against
-the publication date, and the proper names (``draft_dates``, ``draft_names``, ``draft_numbers``,
-``draft_quotes``). Everything found is a guess, listed once under ``to_confirm:`` at the top of
+the publication date, and the proper names (``draft.dates``, ``draft.names``, ``draft.figures``,
+``draft.quotes``). Everything found is a guess, listed once under ``to_confirm:`` at the top of
 ``facts.yml``, and text still to write starts with ``TODO`` (``model.PLACEHOLDER``); ``check`` and
 ``build`` refuse both and name each one, so a draft can never be published by accident.
 ``--json`` prints the candidates as one JSON object; ``--dry-run`` writes nothing.
@@ -31,15 +31,15 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from . import model
-from .dates import format_when, resolve
-from .draft_dates import PUBLISHED_FORMS, DateFound, Published, find_dates
-from .draft_names import NameFound, find_names
-from .draft_numbers import NumberFound, find_numbers
-from .draft_quotes import QuoteFound, find_quotes
-from .load import ARTICLE_FILE, SLUG, read_article_text, read_yaml
-from .problems import Problem, SeedError
-from .sentences import Sentence, split_sentences
+from generator import model
+from generator.dates import format_when, resolve
+from generator.draft.dates import PUBLISHED_FORMS, DateFound, Published, find_dates
+from generator.draft.figures import NumberFound, find_numbers
+from generator.draft.names import NameFound, find_names
+from generator.draft.quotes import QuoteFound, find_quotes
+from generator.load.read import ARTICLE_FILE, SLUG, read_article_text, read_yaml
+from generator.load.sentences import Sentence, split_sentences
+from generator.problems import Problem, SeedError
 
 __all__ = ["PUBLISHED_FORMS", "Draft", "Published", "analyse", "candidates", "draft", "find_dates", "find_names", "find_numbers", "find_quotes", "summary"]
 

@@ -1,15 +1,15 @@
 """After any engine's build: everything that is not turning Markdown into pages.
 
 ``python -m generator publish SITE_DIR`` runs it on a site folder an engine has written (MkDocs,
-ProperDocs, or another); the MkDocs / ProperDocs adapter (``generator.engine_plugin``) calls the
+ProperDocs, or another); the MkDocs / ProperDocs adapter (``generator.engines.mkdocs_plugin``) calls the
 same ``publish`` once every language is built, with the model it generated the pages from.
 
-1. the open data (``data/``, see ``generator.opendata``): the facts as JSON with their schemas;
-   the Atom feed of each language (``generator.feeds``) and the social card of every page
-   (``generator.cards``, drawn only when its text changed);
-2. no indentation in the HTML pages (``generator.html``): the adapter already drops it while
+1. the open data (``data/``, see ``generator.publish.opendata``): the facts as JSON with their schemas;
+   the Atom feed of each language (``generator.publish.feeds``) and the social card of every page
+   (``generator.publish.cards``, drawn only when its text changed);
+2. no indentation in the HTML pages (``generator.publish.unindent``): the adapter already drops it while
    MkDocs writes each page, so there this pass only reads; after another engine it rewrites;
-3. the search index (``pagefind/``, see ``generator.search``), last: it reads the final pages.
+3. the search index (``pagefind/``, see ``generator.publish.search``), last: it reads the final pages.
 
 Nothing here depends on the engine: the site folder, the seeds and the site's public address.
 """
@@ -22,10 +22,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cards, feeds, html, opendata, search
-from .load import Site, load_site
-from .urls import DATA_DIR, SiteUrls
-from .validate import validate
+from generator.load.read import Site
+from generator.publish import cards, feeds, opendata, schemas, search, unindent
+from generator.urls import DATA_DIR, SiteUrls
 
 #: The engine configuration files the site's address is read from, first found wins.
 ENGINE_CONFIGS = ("mkdocs.yml", "properdocs.yml")
@@ -91,7 +90,7 @@ def publish(
     site_dir: str | Path,
     *,
     root: str | Path | None = None,
-    site: Site | None = None,
+    site: Site,
     url: str | None = None,
     feeds_too: bool = True,
     model_files: bool = True,
@@ -100,8 +99,8 @@ def publish(
     """Publish the built site in ``site_dir``: open data and feeds, social cards, unindented HTML,
     then the search index.
 
-    ``site`` is the model the pages were generated from (loaded from ``root/seeds`` when not
-    given); ``url`` the site's public address (read from the engine configuration under ``root``
+    ``site`` is the model the pages were generated from (``pipeline.model`` loads it from the
+    seeds); ``url`` the site's public address (read from the engine configuration under ``root``
     when not given). The engine plugin passes ``model_files=False`` when it has already written
     the open data and feeds beside the other language's build, and ``unindent=False`` as it drops
     the indentation while the engine writes each page.
@@ -110,13 +109,10 @@ def publish(
     folder = Path(site_dir)
     if not folder.is_dir():
         raise PublishError(f"{folder}: no such site folder; build the site first (`make build`)")
-    if site is None or url is None:
+    if url is None:
         if root is None:
-            raise PublishError("publish needs the project folder (root) when the model or the site address is not given")
-        if site is None:
-            site = validate(load_site(Path(root)))
-        if url is None:
-            url = site_url(Path(root))
+            raise PublishError("publish needs the project folder (root) when the site address is not given")
+        url = site_url(Path(root))
     report = PublishReport()
     if model_files:
         report.data_files = write_model_files(folder, site, url, root, feeds_too=feeds_too)
@@ -150,7 +146,7 @@ def card_cache(site_dir: Path, root: str | Path | None) -> Path:
 
 
 def publish_cards(folder: Path, site: Site, cache: Path) -> cards.CardReport:
-    """The social card of every page (``generator.cards``), drawn only when its text changed."""
+    """The social card of every page (``generator.publish.cards``), drawn only when its text changed."""
     try:
         return cards.publish(folder, cache, cards.article_dates(site))
     except cards.CardError as error:
@@ -172,7 +168,7 @@ def write_open_data(site_dir: Path, site: Site, urls: SiteUrls) -> int:
     only when its text changed (a preview then reloads nothing for it)."""
     folder = site_dir / DATA_DIR
     count = 0
-    for rel, text in opendata.files(site, urls).items():
+    for rel, text in opendata.files(site, urls, schemas.schema_files()).items():
         _write_if_changed(folder / rel, text.encode("utf-8"))
         count += 1
     return count
@@ -198,7 +194,7 @@ def drop_indentation(site_dir: Path) -> tuple[int, int]:
             path = Path(top) / name
             seen += 1
             text = path.read_text(encoding="utf-8")
-            flat = html.drop_indentation(text)
+            flat = unindent.drop_indentation(text)
             if flat != text:
                 path.write_text(flat, encoding="utf-8")
                 rewritten += 1

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from .write import MANIFEST, read_manifest
+from generator.write.files import MANIFEST, read_manifest
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
 #: Front matter that Material prints as it is (see the engine plugin's ``on_page_markdown``).

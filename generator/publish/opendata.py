@@ -24,12 +24,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import model
-from .dates import format_day, format_when, resolve
-from .load import Article, Site
-from .strings import LANGUAGES, source_name, strings
-from .urls import SiteUrls
-from .validate import claims_of, resolve_citation
+from generator import model
+from generator.dates import format_day, format_when, resolve
+from generator.load.read import Article, Site
+from generator.strings import LANGUAGES, source_name, strings
+from generator.urls import SiteUrls
+from generator.validate.rules import claims_of, resolve_citation
 
 SCHEMA_DIR = "schema"
 
@@ -455,10 +455,9 @@ def dumps(data: BaseModel) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
 
 
-def files(site: Site, urls: SiteUrls) -> dict[str, str]:
-    """Every open-data file, keyed by its path under the site's ``data/`` folder."""
-    from .schemas import schema_files
-
+def files(site: Site, urls: SiteUrls, schemas: dict[str, str]) -> dict[str, str]:
+    """Every open-data file, keyed by its path under the site's ``data/`` folder; ``schemas``:
+    the JSON Schema files published with them (``generator.publish.schemas.schema_files``)."""
     cited = cited_sentences(site)
     out = {f"articles/{a.slug}.json": dumps(article_data(site, a, urls, cited)) for a in site.articles}
     out["glossary.json"] = dumps(glossary_data(site, urls))
@@ -467,7 +466,6 @@ def files(site: Site, urls: SiteUrls) -> dict[str, str]:
     out["timeline.json"] = dumps(timeline_data(site, urls))
     for lang in LANGUAGES:
         out[f"timelinejs.{lang}.json"] = dumps(timelinejs(site, lang, urls))
-    schemas = schema_files()
     for name, text in schemas.items():
         out[f"{SCHEMA_DIR}/{name}"] = text
     index = IndexData(

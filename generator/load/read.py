@@ -29,9 +29,10 @@ from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
 
-from . import model
-from .problems import Problem, SeedError, key_path
-from .sentences import Sentence, split_sentences
+from generator import model
+from generator.load.sentences import Sentence
+from generator.problems import Problem, SeedError, key_path
+from generator.yamltext import CONTROL
 
 ARTICLE_FILE = "article.vi.txt"
 SITE_FILES = ("glossary.yml", "entities.yml", "sources.yml")
@@ -43,7 +44,6 @@ MAX_YAML_BYTES = 2_000_000
 MAX_NESTING = 100
 SLUG = re.compile(model.ID_PATTERN)
 #: Control characters: invisible in editors, meaningless in an article (tab and line breaks are fine).
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: The temporary folder `generator draft` writes before renaming it to seeds/<slug>/.
 DRAFT_WORK_DIR = re.compile(r"^\.[a-z0-9-]+\.draft-")
 
@@ -104,13 +104,6 @@ class Site:
     articles: list[Article]  # newest first
     docs: dict[str, Document] = field(default_factory=dict)
 
-    @cached_property
-    def warnings(self) -> list[Problem]:
-        """What is valid but probably a mistake (``generator.lint``); call on a validated site."""
-        from .lint import find
-
-        return find(self)
-
 
 class _Constructor(RoundTripConstructor):
     """Keeps a scalar that cannot be converted (2021-02-30, a 5,000-digit number) as its text,
@@ -140,7 +133,7 @@ class _Constructor(RoundTripConstructor):
                 raise ConstructorError("while constructing a mapping", node.start_mark, "found a key that is a list or a mapping (keys are text)", key_node.start_mark)
 
 
-def _yaml() -> YAML:
+def round_trip() -> YAML:
     yaml = YAML(typ="rt")
     yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
@@ -220,7 +213,7 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def _too_deep(text: str) -> int | None:
+def too_deep(text: str) -> int | None:
     """Offset of the first bracket nested more than MAX_NESTING deep (quotes are not parsed)."""
     depth = 0
     for match in re.finditer(r"[\[\]{}]", text):
@@ -234,14 +227,14 @@ def _first_alias(text: str) -> AliasEvent | None:
     """The first YAML alias (``*name``, also in ``<<: *name``) of the file, if any."""
     if "*" not in text:
         return None
-    return next((event for event in _yaml().parse(text) if isinstance(event, AliasEvent)), None)
+    return next((event for event in round_trip().parse(text) if isinstance(event, AliasEvent)), None)
 
 
 def _first_tag(text: str) -> typing.Any:
     """The first node with an explicit YAML tag (``!!str``, ``!x``, ``!!python/object:…``), if any."""
     if "!" not in text:
         return None
-    return next((event for event in _yaml().parse(text) if getattr(event, "tag", None) is not None), None)
+    return next((event for event in round_trip().parse(text) if getattr(event, "tag", None) is not None), None)
 
 
 def not_nfc(text: str) -> int | None:
@@ -352,7 +345,7 @@ def read_yaml(path: Path, root: Path) -> Document:
     decomposed = not_nfc(text)
     if decomposed is not None:
         raise SeedError([Problem(rel, *_position(text, decomposed), "", "the text is decomposed Unicode (NFD: a letter and its accents as separate characters), not the composed form (NFC) seed files use", nfc_fix(rel))])
-    deep = _too_deep(text)
+    deep = too_deep(text)
     if deep is not None:
         raise SeedError([Problem(rel, *_position(text, deep), "", f"brackets are nested more than {MAX_NESTING} levels deep", "close each [ and { that you open; seed files nest a few levels only")])
     try:
@@ -362,7 +355,7 @@ def read_yaml(path: Path, root: Path) -> Document:
             mark, tag = tagged.start_mark, str(tagged.tag)
             shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
             raise SeedError([Problem(rel, mark.line + 1, mark.column + 1, "", f"explicit YAML tag {shown}: tags (!name, !!type) are not allowed in seed files", 'remove the tag; quote the value ("…") if it must be read as text')])
-        data = _yaml().load(text)
+        data = round_trip().load(text)
     except MarkedYAMLError as error:
         raise SeedError([_syntax_problem(rel, error, text)]) from None
     except ReaderError as error:
@@ -589,14 +582,6 @@ def read_article_text(path: Path, root: Path) -> str:
     return text
 
 
-def _collect(problems: list[Problem], action: typing.Callable[[], typing.Any]) -> typing.Any:
-    try:
-        return action()
-    except SeedError as error:
-        problems.extend(error.problems)
-        return None
-
-
 def article_dirs(seeds: Path) -> list[Path]:
     return sorted(p for p in seeds.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 
@@ -624,68 +609,3 @@ def article_text(root: Path, slug: str) -> str:
         known = ", ".join(p.name for p in article_dirs(root / "seeds")) if (root / "seeds").is_dir() else ""
         raise SeedError([Problem(f"{rel}/{ARTICLE_FILE}", 0, 0, "", "file is missing", f"check the slug (articles: {known or 'none'})")])
     return read_article_text(path, root)
-
-
-def load_site(root: Path) -> Site:
-    """Load every seed file under ``root/seeds``; raise SeedError with all problems found."""
-    from . import fastload
-
-    seeds = root / "seeds"
-    linked = links(root)
-    if linked:  # nothing is read: a link's target is not a seed file
-        raise SeedError(linked)
-    problems: list[Problem] = []
-    docs: dict[str, Document] = {}
-
-    def load(path: Path, cls: type[BaseModel]) -> typing.Any:
-        rel = path.relative_to(root).as_posix()
-        if not path.is_file():
-            problems.append(Problem(rel, 0, 0, "", "file is missing", f"create {rel} (see seeds/README.md)"))
-            return None
-        fast = fastload.read(path, root, cls)  # a valid file, read without line numbers
-        if fast is not None:
-            docs[rel] = fast[0]
-            return fast[1]
-        doc = _collect(problems, lambda: read_yaml(path, root))
-        if doc is None:
-            return None
-        docs[rel] = doc
-        return _collect(problems, lambda: load_model(doc, cls))
-
-    glossary = load(seeds / "glossary.yml", model.Glossary)
-    entities = load(seeds / "entities.yml", model.Entities)
-    sources = load(seeds / "sources.yml", model.Sources)
-
-    articles = []
-    for folder in hidden_articles(seeds) if seeds.is_dir() else []:
-        problems.append(Problem(folder.relative_to(root).as_posix(), 0, 0, "", f"article folder name {folder.name!r} is not a valid slug; a name starting with \".\" hides the folder, so its article would not be published", "rename the folder with lower-case ASCII letters, digits and single hyphens, e.g. deepfake-clubhouse-2021"))
-    for folder in article_dirs(seeds) if seeds.is_dir() else []:
-        rel = folder.relative_to(root).as_posix()
-        if not SLUG.match(folder.name):
-            problems.append(Problem(rel, 0, 0, "", f"article folder name {folder.name!r} is not a valid slug", "rename the folder with lower-case ASCII letters, digits and single hyphens, e.g. deepfake-clubhouse-2021"))
-            continue
-        text_path = folder / ARTICLE_FILE
-        if not text_path.is_file():
-            problems.append(Problem(f"{rel}/{ARTICLE_FILE}", 0, 0, "", "file is missing", f"put the article text in {rel}/{ARTICLE_FILE}, or run `python -m generator draft`"))
-            continue
-        text = _collect(problems, lambda path=text_path: read_article_text(path, root))
-        meta = load(folder / "article.yml", model.ArticleMeta)
-        facts = load(folder / "facts.yml", model.Facts)
-        if text is None or meta is None or facts is None:
-            continue
-        articles.append(
-            Article(
-                slug=folder.name,
-                text=text,
-                text_rel=text_path.relative_to(root).as_posix(),
-                sentences=split_sentences(text),
-                meta=meta,
-                facts=facts,
-                meta_doc=docs[f"{rel}/article.yml"],
-                facts_doc=docs[f"{rel}/facts.yml"],
-            )
-        )
-    if problems:
-        raise SeedError(problems)
-    articles.sort(key=lambda a: (-a.meta.published_last.toordinal(), a.meta.published_precision == "year", a.slug))
-    return Site(root, glossary, entities, sources, articles, docs)

@@ -22,10 +22,10 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
-from . import model
-from .load import Article, Site
-from .strings import DEFAULT_LANGUAGE, LANGUAGES, strings
-from .urls import SiteUrls
+from generator import model
+from generator.load.read import Article, Site
+from generator.strings import DEFAULT_LANGUAGE, LANGUAGES, strings
+from generator.urls import SiteUrls
 
 ATOM = "http://www.w3.org/2005/Atom"
 #: The site's time zone: a day is a day in Vietnam.

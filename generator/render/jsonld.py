@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import json
 
-from . import model
-from .load import Article, Site
-from .strings import strings
-from .urls import SiteUrls
+from generator import model
+from generator.load.read import Article, Site
+from generator.strings import strings
+from generator.urls import SiteUrls
 
 CONTEXT = "https://schema.org"
 #: schema.org type of each kind of entity.

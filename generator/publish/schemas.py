@@ -13,9 +13,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .model import FILE_MODELS, PARTIAL_DATE_PATTERN
+from generator.model import FILE_MODELS, PARTIAL_DATE_PATTERN
+from generator.publish.opendata import DATA_MODELS
 
-SCHEMA_FOLDER = Path(__file__).with_name("schema")
+SCHEMA_FOLDER = Path(__file__).resolve().parent.parent / "schema"  # generator/schema/: the seed files name it
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -65,8 +66,6 @@ def _schema(cls: type[BaseModel], title: str) -> dict:
 
 def schemas() -> dict[str, dict]:
     """Every schema, keyed by its file name."""
-    from .opendata import DATA_MODELS
-
     out = {seed_schema_name(name): _schema(cls, f"seeds: {name}") for name, cls in FILE_MODELS.items()}
     out.update({f"{name}.schema.json": _schema(cls, f"data: {name}") for name, cls in DATA_MODELS.items()})
     return dict(sorted(out.items()))

@@ -24,7 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import Problem, SeedError, os_problem
+from generator.problems import Problem, SeedError, os_problem
 
 MANIFEST = ".generated.json"
 JOURNAL = ".generated-journal.json"

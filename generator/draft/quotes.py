@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .draft_names import TITLES, find_names
+from generator.draft.names import TITLES, find_names
 
 _QUOTES = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"]+)\"|«(?P<c>[^«»]+)»")
 _SAY = (r"(?:nói(?:\s+thêm)?|cho\s+biết(?:\s+thêm)?|khẳng\s+định|nhấn\s+mạnh|nhận\s+định|tuyên\s+bố|chia\s+sẻ|phát\s+biểu|bày\s+tỏ|"

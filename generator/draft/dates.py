@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from . import model
+from generator import model
 
 # -- the publication date -------------------------------------------------------------------------
 

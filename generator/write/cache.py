@@ -32,13 +32,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .write import JOURNAL, MANIFEST, read_manifest
+from generator.write.files import JOURNAL, MANIFEST, read_manifest
 
 CACHE = ".generated-cache.json"
 VERSION = 2
 #: Changes closer than this to a snapshot may hide within one tick of a file system clock.
 RACY_NS = 2_000_000_000
-GENERATOR = Path(__file__).resolve().parent
+GENERATOR = Path(__file__).resolve().parent.parent  # the package, not this stage's folder
 PACKAGE = "(generator)"  # the key prefix of the generator's own files (wherever it is installed)
 
 Stat = tuple[int, int, int, int]  # inode, size, mtime_ns, ctime_ns; (0, -1, 0, 0) for a folder

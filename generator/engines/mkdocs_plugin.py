@@ -2,7 +2,7 @@
 pyproject.toml): before a build, generate the pages; after it, publish (``generator.publish``);
 while serving, watch ``seeds/``. It uses public plugin events only and keeps its state on itself.
 
-The seeds' warnings (``generator.lint``) are logged as MkDocs warnings, so ``mkdocs build
+The seeds' warnings (``generator.validate.lint``) are logged as MkDocs warnings, so ``mkdocs build
 --strict`` fails on them. Page-level rules that only the engine can apply also live here: front
 matter text reaches the theme escaped, the edit link of a generated page opens its seed file,
 the headings' permalink tooltip is in the page's language, the navigation lists a page's own
@@ -10,14 +10,14 @@ article, every page has its twin in every language, each language keeps its own 
 the structured data (JSON-LD) goes into the head of the pages that name it.
 
 Building: the other languages are built in a forked process beside the default one
-(``generator.parallel``); links are resolved from a table (``generator.lookup``); the theme's
-templates are compiled once (``generator.templatecache``).
+(``generator.engines.parallel``); links are resolved from a table (``generator.engines.lookup``); the theme's
+templates are compiled once (``generator.engines.templatecache``).
 
 Serving: the plugin watches ``seeds/`` and ``generator/`` itself and regenerates as soon as they
 change; MkDocs' own watch of ``docs/`` then sees the changed pages and rebuilds, once. A build
 regenerates first too, which after such a save finds nothing to do. Invalid seeds write
 nothing: the last good site stays served and the problem is printed (no traceback). With
-``--dirty`` (``make serve``) only the changed pages are built again (``generator.preview``).
+``--dirty`` (``make serve``) only the changed pages are built again (``generator.engines.preview``).
 """
 
 from __future__ import annotations
@@ -34,11 +34,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.utils import get_relative_url
 
-from . import html, i18n_site, jsonld, lookup, navigation, parallel, pipeline, preview, publish, templatecache
-from .load import Site
-from .problems import SeedError
-from .strings import strings
-from .urls import DATA_DIR, SiteUrls
+from generator import pipeline
+from generator.engines import i18n_site, lookup, navigation, parallel, preview, templatecache
+from generator.load.read import Site
+from generator.problems import SeedError
+from generator.publish import built_site as publish
+from generator.publish import unindent
+from generator.render import jsonld
+from generator.strings import strings
+from generator.urls import DATA_DIR, SiteUrls
+from generator.validate import lint
 
 log = logging.getLogger("mkdocs.plugins.news-explained")
 
@@ -80,7 +85,7 @@ class NewsExplainedPlugin(BasePlugin):  # no options of its own
             raise PluginError(error.report()) from None
         if self.site is not None and self.site is not self._warned:  # once per model: not again for the second language
             self._warned = self.site
-            for warning in self.site.warnings:  # MkDocs warnings: `mkdocs build --strict` fails on them
+            for warning in lint.find(self.site):  # MkDocs warnings: `mkdocs build --strict` fails on them
                 log.warning("%s", warning)
         return config
 
@@ -137,14 +142,14 @@ class NewsExplainedPlugin(BasePlugin):  # no options of its own
 
     @event_priority(-150)  # after mkdocs-static-i18n has added its extension to the environment
     def on_env(self, env, /, *, config, files):
-        """The theme's templates compiled once (``generator.templatecache``); a dirty rebuild
+        """The theme's templates compiled once (``generator.engines.templatecache``); a dirty rebuild
         (`make serve`) reads the titles its pages' navigation shows."""
         self.preview.read_shown_titles(files, config)
         return templatecache.use_bytecode_cache(env)
 
     @event_priority(-110)
     def on_page_context(self, context, /, *, page, config, nav):
-        """A page's navigation lists its own article's pages, not every article's (see ``generator.navigation``)."""
+        """A page's navigation lists its own article's pages, not every article's (see ``generator.engines.navigation``)."""
         context["nav"] = navigation.for_page(nav)
         return context
 
@@ -168,7 +173,7 @@ class NewsExplainedPlugin(BasePlugin):  # no options of its own
 
     @event_priority(-150)  # after mkdocs-static-i18n has made the file list of one language
     def _lookup_table(self, files, /, *, config):
-        """Links resolved from a table (``generator.lookup``)."""
+        """Links resolved from a table (``generator.engines.lookup``)."""
         return lookup.memoize_lookups(files)
 
     on_files = CombinedEvent(_check_twins, _lookup_table)
@@ -188,7 +193,7 @@ class NewsExplainedPlugin(BasePlugin):  # no options of its own
         i18n = config.plugins.get("i18n")
         if template_name != i18n_site.ERROR_PAGE or not i18n:
             return output_content
-        output = i18n_site.write_error_page(html.drop_indentation(output_content), config.site_dir, i18n.current_language, i18n.default_language)
+        output = i18n_site.write_error_page(unindent.drop_indentation(output_content), config.site_dir, i18n.current_language, i18n.default_language)
         if not output:  # MkDocs then reports the template as skipped: say where the page went
             log.info("404 page of '%s' written to %s/%s", i18n.current_language, i18n.current_language, i18n_site.ERROR_PAGE)
         return output
@@ -196,8 +201,8 @@ class NewsExplainedPlugin(BasePlugin):  # no options of its own
     def on_post_page(self, output, /, *, page, config):
         """Structured data (JSON-LD) in the head of the pages whose front matter names it
         (``jsonld: article:<slug>`` or ``jsonld: glossary``), with a link to the page's open data;
-        then the templates' indentation goes (``generator.html``; ``publish`` would do it after)."""
-        return html.drop_indentation(self._with_jsonld(output, page, config))
+        then the templates' indentation goes (``generator.publish.unindent``; ``publish`` would do it after)."""
+        return unindent.drop_indentation(self._with_jsonld(output, page, config))
 
     def _with_jsonld(self, output, page, config):
         key = page.meta.get("jsonld")

@@ -27,8 +27,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .load import Document, read_yaml
-from .problems import Problem, SeedError
+from generator.load.read import Document, read_yaml
+from generator.problems import Problem, SeedError
 
 TABLE = "seeds/terminology.yml"
 LANGS = ("vi", "en")

@@ -27,10 +27,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .load import Article, Document, Site, read_yaml
-from .problems import Problem, SeedError
-from .terminology import MONTHS_EN, MONTHS_VI, Term
-from .validate import claims_of, resolve_citation
+from generator.load.read import Article, Document, Site, read_yaml
+from generator.problems import Problem, SeedError
+from generator.validate.rules import claims_of, resolve_citation
+from generator.validate.terminology import MONTHS_EN, MONTHS_VI, Term
 
 DATA = "seeds/support.yml"
 WEEKDAYS_VI = ["Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy"]

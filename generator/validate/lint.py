@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from . import model
-from .load import Document, Site
-from .problems import Problem, SeedError
+from generator import model
+from generator.load.read import Document, Site
+from generator.problems import Problem, SeedError
 
 LANGUAGES = ("vi", "en")
 

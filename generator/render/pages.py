@@ -1,6 +1,6 @@
 """Render stage: a valid model → ``{path under docs/: Markdown}`` for both languages.
 
-One Jinja2 template per page kind (``generator/templates``); interface words come from the
+One Jinja2 template per page kind (``generator/render/templates``); interface words come from the
 strings table of the page's language. Rendering cannot fail on a validated model.
 """
 
@@ -22,13 +22,13 @@ from pathlib import Path
 
 import jinja2
 
-from . import model
-from .collation import sort_key
-from .dates import format_day, format_published, format_when, resolve
-from .load import Article, Site
-from .markdown import Md, attr_value, escape, finalize, title_attr, yaml_scalar
-from .strings import LANGUAGES, source_name, strings
-from .validate import resolve_citation
+from generator import model
+from generator.dates import format_day, format_published, format_when, resolve
+from generator.load.read import Article, Site
+from generator.render.collation import sort_key
+from generator.render.markdown import Md, attr_value, escape, finalize, title_attr, yaml_scalar
+from generator.strings import LANGUAGES, source_name, strings
+from generator.validate.rules import resolve_citation
 
 GENERATED_DIR = "_generated"
 #: Articles listed on the home page; the articles index lists them all.
@@ -280,7 +280,7 @@ class Renderer:
     def _cited(self) -> dict[int, dict[str, list[tuple[str, str]]]]:
         """``cited_in`` of every article, from one walk over the claims of the site (walking them
         once per article would make rendering quadratic in the number of articles)."""
-        from .validate import claims_of
+        from generator.validate.rules import claims_of
 
         index: dict[int, dict[str, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
         for claim in claims_of(self.site):
@@ -516,7 +516,7 @@ def render(site: Site, mentions: dict[str, Mentions] | None = None) -> dict[str,
     while this one renders the first (rendering is most of the generator's time). Only on Linux,
     and only when this process runs no other thread (``mkdocs serve`` does: then one by one).
     ``mentions`` receives, per language rendered in this process, where terms were mentioned
-    (what ``generator.incremental`` starts from)."""
+    (what ``generator.render.incremental`` starts from)."""
     global _forked_site
     first, *others = LANGUAGES
     pages: dict[str, str] = {}

@@ -10,7 +10,7 @@ Where a card lives follows from the page's URL alone (``card_path``); ``override
 computes the same path. Cards are cached by a digest of what they show (``.cache/cards/`` in
 the project): a build draws only the cards whose text changed.
 
-The font is Noto Sans (SIL Open Font License, ``generator/fonts/``), subset to Latin and
+The font is Noto Sans (SIL Open Font License, ``generator/publish/fonts/``), subset to Latin and
 Vietnamese. Vietnamese text is NFC (the seed model normalises it), so every letter with its
 stacked marks ("ệ", "ở", "Ữ") is one precomposed glyph of the font, drawn without shaping.
 """
@@ -28,8 +28,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import model
-from .dates import format_published
+from generator import model
+from generator.dates import format_published
 
 WIDTH, HEIGHT = 1200, 630
 #: Where the cards live in the built site.
@@ -252,7 +252,7 @@ class CardReport:
 def article_dates(site, languages: Iterable[str] = ("vi", "en")) -> dict[str, str]:
     """The footer of each explainer's card, by site-relative URL: the report's publisher and date
     (``article.yml`` gives the day it was published)."""
-    from .urls import SiteUrls
+    from generator.urls import SiteUrls
 
     urls = SiteUrls(None)
     dates: dict[str, str] = {}
@@ -309,7 +309,7 @@ def _cards(site: Path, files: list[Path], store: Path, dates: Mapping[str, str])
         url = page_url(rel)
         path = card_path(url)
         if not ("/" + urlsplit(image).path).endswith("/" + path):  # absolute, or relative without site_url
-            raise CardError(f"{rel}: og:image is {image}, but its card is published at {path} (see generator/cards.py)")
+            raise CardError(f"{rel}: og:image is {image}, but its card is published at {path} (see generator/publish/cards.py)")
         lang = LOCALES.get(meta.get("og:locale", ""), "vi")
         host = urlsplit(meta.get("og:url", "")).hostname
         card = Card(site_name=meta.get("og:site_name", ""), title=meta.get("og:title", ""), lang=lang, date=dates.get(url), host=host)

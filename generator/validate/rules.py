@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from . import model
-from .dates import UnresolvedDate, format_when, resolve
-from .load import Article, Document, Site
-from .problems import Problem, SeedError, key_path
+from generator import model
+from generator.dates import UnresolvedDate, format_when, resolve
+from generator.load.read import Article, Document, Site
+from generator.problems import Problem, SeedError, key_path
 
 Loc = tuple[str | int, ...]
 #: A passage in quotation marks (Vietnamese uses “…”).
@@ -53,7 +53,7 @@ def claims_of(site: Site) -> Iterator[ClaimAt]:
         pages: list[tuple[Loc, list[model.Section]]] = [(("explainer",), facts.explainer.sections)]
         pages += [(("themes", t), theme.sections) for t, theme in enumerate(facts.themes)]
         for t, theme in enumerate(facts.themes):
-            if theme.cite or theme.sources:  # the lead's citations (its text is checked by generator.support)
+            if theme.cite or theme.sources:  # the lead's citations (its text is checked by generator.validate.support)
                 yield ClaimAt(doc, ("themes", t), article, tuple(theme.cite), tuple(theme.sources), None)
         for base, sections in pages:
             for s, section in enumerate(sections):
@@ -338,7 +338,7 @@ def _unfinished(site: Site) -> Iterator[Problem]:
 
 
 #: Models of seed files found without drafts, placeholders or lines to confirm, by identity
-#: (``generator.fastload`` gives the same model again for a file that did not change: `mkdocs
+#: (``generator.load.fast`` gives the same model again for a file that did not change: `mkdocs
 #: serve` checks only the others).
 _CLEAN: dict[int, object] = {}
 

@@ -2,7 +2,7 @@
 pages that depend on them, and the site-wide pages; the others are kept from the last build.
 
 A build in the same process knows what it rendered last (``Rendered``) and which seed files
-changed since (the snapshots of ``generator.cache``). When only the files of some articles
+changed since (the snapshots of ``generator.write.cache``). When only the files of some articles
 (``seeds/<slug>/…``) changed, and no article was added or removed, the pages that can change are:
 
 - every page of the edited articles, and the topic pages (they gather statements of several);
@@ -26,10 +26,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .load import Site
-from .render import SITE_PAGES, TOPICS, Mentions, Renderer
-from .strings import LANGUAGES
-from .validate import claims_of
+from generator.load.read import Site
+from generator.render.pages import SITE_PAGES, TOPICS, Mentions, Renderer
+from generator.strings import LANGUAGES
+from generator.validate.rules import claims_of
 
 
 @dataclass

@@ -1,0 +1,99 @@
+"""The whole site's seeds into one model: every file read (by the fast path when it is plain,
+``generator.load.fast``, else the round-trip loader of ``generator.load.read``, which reports
+problems with their lines), every problem of every file collected before failing once."""
+
+from __future__ import annotations
+
+import typing
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from generator import model
+from generator.load import fast as fastload
+from generator.load.read import (
+    ARTICLE_FILE,
+    SLUG,
+    Article,
+    Document,
+    Site,
+    article_dirs,
+    hidden_articles,
+    links,
+    load_model,
+    read_article_text,
+    read_yaml,
+)
+from generator.load.sentences import split_sentences
+from generator.problems import Problem, SeedError
+
+
+def _collect(problems: list[Problem], action: typing.Callable[[], typing.Any]) -> typing.Any:
+    try:
+        return action()
+    except SeedError as error:
+        problems.extend(error.problems)
+        return None
+
+
+def load_site(root: Path) -> Site:
+    """Load every seed file under ``root/seeds``; raise SeedError with all problems found."""
+    seeds = root / "seeds"
+    linked = links(root)
+    if linked:  # nothing is read: a link's target is not a seed file
+        raise SeedError(linked)
+    problems: list[Problem] = []
+    docs: dict[str, Document] = {}
+
+    def load(path: Path, cls: type[BaseModel]) -> typing.Any:
+        rel = path.relative_to(root).as_posix()
+        if not path.is_file():
+            problems.append(Problem(rel, 0, 0, "", "file is missing", f"create {rel} (see seeds/README.md)"))
+            return None
+        fast = fastload.read(path, root, cls)  # a valid file, read without line numbers
+        if fast is not None:
+            docs[rel] = fast[0]
+            return fast[1]
+        doc = _collect(problems, lambda: read_yaml(path, root))
+        if doc is None:
+            return None
+        docs[rel] = doc
+        return _collect(problems, lambda: load_model(doc, cls))
+
+    glossary = load(seeds / "glossary.yml", model.Glossary)
+    entities = load(seeds / "entities.yml", model.Entities)
+    sources = load(seeds / "sources.yml", model.Sources)
+
+    articles = []
+    for folder in hidden_articles(seeds) if seeds.is_dir() else []:
+        problems.append(Problem(folder.relative_to(root).as_posix(), 0, 0, "", f"article folder name {folder.name!r} is not a valid slug; a name starting with \".\" hides the folder, so its article would not be published", "rename the folder with lower-case ASCII letters, digits and single hyphens, e.g. deepfake-clubhouse-2021"))
+    for folder in article_dirs(seeds) if seeds.is_dir() else []:
+        rel = folder.relative_to(root).as_posix()
+        if not SLUG.match(folder.name):
+            problems.append(Problem(rel, 0, 0, "", f"article folder name {folder.name!r} is not a valid slug", "rename the folder with lower-case ASCII letters, digits and single hyphens, e.g. deepfake-clubhouse-2021"))
+            continue
+        text_path = folder / ARTICLE_FILE
+        if not text_path.is_file():
+            problems.append(Problem(f"{rel}/{ARTICLE_FILE}", 0, 0, "", "file is missing", f"put the article text in {rel}/{ARTICLE_FILE}, or run `python -m generator draft`"))
+            continue
+        text = _collect(problems, lambda path=text_path: read_article_text(path, root))
+        meta = load(folder / "article.yml", model.ArticleMeta)
+        facts = load(folder / "facts.yml", model.Facts)
+        if text is None or meta is None or facts is None:
+            continue
+        articles.append(
+            Article(
+                slug=folder.name,
+                text=text,
+                text_rel=text_path.relative_to(root).as_posix(),
+                sentences=split_sentences(text),
+                meta=meta,
+                facts=facts,
+                meta_doc=docs[f"{rel}/article.yml"],
+                facts_doc=docs[f"{rel}/facts.yml"],
+            )
+        )
+    if problems:
+        raise SeedError(problems)
+    articles.sort(key=lambda a: (-a.meta.published_last.toordinal(), a.meta.published_precision == "year", a.slug))
+    return Site(root, glossary, entities, sources, articles, docs)
