@@ -47,9 +47,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"generator: seeds are valid; {len(pages)} pages would be generated ({time.perf_counter() - started:.2f} s)")
             _warn(site)
         elif args.command == "publish":
-            from generator.publish.built_site import PublishError, publish
+            from generator.publish.built_site import PublishError, publish, site_folder
 
             try:
+                site_folder(args.site_dir)  # before the seeds are read: the likelier mistake
                 print(publish(args.site_dir, root=root, site=pipeline.model(root)).summary())
             except PublishError as error:
                 print(f"generator: {error}", file=sys.stderr)

@@ -106,9 +106,7 @@ def publish(
     the indentation while the engine writes each page.
     """
     started = time.perf_counter()
-    folder = Path(site_dir)
-    if not folder.is_dir():
-        raise PublishError(f"{folder}: no such site folder; build the site first (`make build`)")
+    folder = site_folder(site_dir)
     if url is None:
         if root is None:
             raise PublishError("publish needs the project folder (root) when the site address is not given")
@@ -125,6 +123,14 @@ def publish(
         raise PublishError(str(error)) from None
     report.seconds = time.perf_counter() - started
     return report
+
+
+def site_folder(site_dir: str | Path) -> Path:
+    """The built site's folder, or PublishError when there is none."""
+    folder = Path(site_dir)
+    if not folder.is_dir():
+        raise PublishError(f"{folder}: no such site folder; build the site first (`make build`)")
+    return folder
 
 
 def write_model_files(folder: Path, site: Site, url: str | None, root: str | Path | None, *, feeds_too: bool = True) -> int:
