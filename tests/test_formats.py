@@ -134,7 +134,7 @@ def test_outlet_authors_and_original_report_are_credited_on_the_article_page(pro
 
 def test_no_site_wide_file_names_an_articles_outlet():
     """The real seeds' outlets and original reports appear only on their articles' pages."""
-    from generator.load.read import load_site as load
+    from generator.load.seeds import load_site as load
 
     site = load(ROOT)
     names = set()
