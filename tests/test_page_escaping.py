@@ -127,15 +127,16 @@ def shown(text: str) -> str:
 class Page:
     """A generated page: its front matter, its HTML through the site's Markdown, its JSON-LD."""
 
-    def __init__(self, source: str, site, lang: str):
+    def __init__(self, source: str, site, lang: str, rel: str):
         front, body = source.split("---\n", 2)[1:] if source.startswith("---\n") else ("{}", source)
         self.meta = yaml.safe_load(front)
         MD.reset()
         self.dom = parse(MD.convert(body))
         self.text = one_line("".join(self.dom.text))
         self.jsonld = None
-        if self.meta.get("jsonld"):
-            script = jsonld.script(jsonld.for_page(site, self.meta["jsonld"], lang, URLS, SITE_NAME))
+        key = jsonld.pages(site).get(rel)
+        if key:  # what publish puts in the head of the built page
+            script = jsonld.script(jsonld.for_page(site, key, lang, URLS, SITE_NAME))
             self.jsonld = parse(script)
 
 
@@ -180,7 +181,7 @@ class Corpus:
             site, pages = generate(self.root)
         finally:
             path.write_text(clean, encoding="utf-8")
-        return site, {page: Page(source, site, page.split("/", 1)[0]) for page, source in pages.items() if only is None or page in only}
+        return site, {page: Page(source, site, *page.split("/", 1)) for page, source in pages.items() if only is None or page in only}
 
     def lead_fields(self) -> list[int]:
         """The fields of the explainer's lead in the tiny article (which has key points)."""

@@ -6,8 +6,8 @@ The seeds' warnings (``generator.validate.lint``) are logged as MkDocs warnings,
 --strict`` fails on them. Page-level rules that only the engine can apply also live here: front
 matter text reaches the theme escaped, the edit link of a generated page opens its seed file,
 the headings' permalink tooltip is in the page's language, the navigation lists a page's own
-article, every page has its twin in every language, each language keeps its own 404 page, and
-the structured data (JSON-LD) goes into the head of the pages that name it.
+article, every page has its twin in every language, and each language keeps its own 404 page.
+The structured data (JSON-LD) is ``publish``'s, as anything else engine-neutral.
 
 Building: the other languages are built in a forked process beside the default one
 (``generator.engines.parallel``); links are resolved from a table (``generator.engines.lookup``); the theme's
@@ -32,7 +32,6 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.utils import get_relative_url
 
 from generator import pipeline
 from generator.engines import i18n_site, lookup, navigation, parallel, preview, templatecache
@@ -40,9 +39,7 @@ from generator.load.read import Site
 from generator.problems import SeedError
 from generator.publish import built_site as publish
 from generator.publish import unindent
-from generator.render import jsonld
 from generator.strings import strings
-from generator.urls import DATA_DIR, SiteUrls
 from generator.validate import lint
 
 log = logging.getLogger("mkdocs.plugins.news-explained")
@@ -199,23 +196,9 @@ class NewsExplainedPlugin(BasePlugin):  # no options of its own
         return output
 
     def on_post_page(self, output, /, *, page, config):
-        """Structured data (JSON-LD) in the head of the pages whose front matter names it
-        (``jsonld: article:<slug>`` or ``jsonld: glossary``), with a link to the page's open data;
-        then the templates' indentation goes (``generator.publish.unindent``; ``publish`` would do it after)."""
-        return unindent.drop_indentation(self._with_jsonld(output, page, config))
-
-    def _with_jsonld(self, output, page, config):
-        key = page.meta.get("jsonld")
-        if not key or self.site is None:
-            return output
-        data = jsonld.for_page(self.site, key, _language(config), SiteUrls(config.site_url), config.site_name)
-        if data is None:
-            raise PluginError(f"{page.file.src_uri}: unknown `jsonld: {key}` in the front matter")
-        kind, _, slug = str(key).partition(":")
-        published = f"articles/{slug}.json" if kind == "article" else f"{kind}.json"
-        href = get_relative_url(f"{DATA_DIR}/{published}", page.url)
-        head = f'{jsonld.script(data)}\n<link rel="alternate" type="application/json" href="{href}">\n'
-        return output.replace("</head>", head + "</head>", 1)
+        """The templates' indentation goes (``generator.publish.unindent``; ``publish`` would do
+        it after the build, reading every page again)."""
+        return unindent.drop_indentation(output)
 
     # --- after the build: publish -------------------------------------------------------------
 
@@ -254,16 +237,16 @@ class NewsExplainedPlugin(BasePlugin):  # no options of its own
         if self.site is None:
             return
         site, site_dir, url, root = self.site, config.site_dir, config.site_url, self.root
-        feeds_too = not (i18n and i18n.config.build_only_locale)
+        only_language = i18n.config.build_only_locale if i18n else None
 
         def finish() -> None:
             try:
                 report = publish.publish(
-                    site_dir, root=root, site=site, url=url, feeds_too=feeds_too, model_files=model_files, unindent=False
+                    site_dir, root=root, site=site, url=url, feeds_too=not only_language, only_language=only_language, model_files=model_files, unindent=False
                 )
             except publish.PublishError as error:
                 raise PluginError(str(error)) from None
-            log.info("cards: %d pages; search: %d pages indexed", report.cards, report.indexed)
+            log.info("cards: %d pages; structured data: %d pages; search: %d pages indexed", report.cards, report.structured, report.indexed)
 
         if not self.preview.after_build(finish):
             finish()

@@ -7,9 +7,11 @@ same ``publish`` once every language is built, with the model it generated the p
 1. the open data (``data/``, see ``generator.publish.opendata``): the facts as JSON with their schemas;
    the Atom feed of each language (``generator.publish.feeds``) and the social card of every page
    (``generator.publish.cards``, drawn only when its text changed);
-2. no indentation in the HTML pages (``generator.publish.unindent``): the adapter already drops it while
+2. the structured data (JSON-LD, ``generator.render.jsonld``) at the end of the head of the pages
+   that carry it, each article's explainer and the glossary, with a link to their open data;
+3. no indentation in the HTML pages (``generator.publish.unindent``): the adapter already drops it while
    MkDocs writes each page, so there this pass only reads; after another engine it rewrites;
-3. the search index (``pagefind/``, see ``generator.publish.search``), last: it reads the final pages.
+4. the search index (``pagefind/``, see ``generator.publish.search``), last: it reads the final pages.
 
 Nothing here depends on the engine: the site folder, the seeds and the site's public address.
 """
@@ -18,12 +20,16 @@ from __future__ import annotations
 
 import contextlib
 import os
+import posixpath
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.load.read import Site
 from generator.publish import cards, feeds, opendata, schemas, search, unindent
+from generator.render import jsonld
+from generator.strings import DEFAULT_LANGUAGE, LANGUAGES
 from generator.urls import DATA_DIR, SiteUrls
 
 #: The engine configuration files the site's address is read from, first found wins.
@@ -34,6 +40,7 @@ ENGINE_CONFIGS = ("mkdocs.yml", "properdocs.yml")
 class PublishReport:
     data_files: int = 0
     cards: int = 0
+    structured: int = 0
     reindented: int = 0
     html_pages: int = 0
     indexed: int = 0
@@ -41,7 +48,7 @@ class PublishReport:
 
     def summary(self) -> str:
         return (
-            f"publish: {self.data_files} open-data files, {self.cards} social cards, {self.indexed} pages indexed for search, "
+            f"publish: {self.data_files} open-data files, {self.cards} social cards, {self.structured} pages with structured data, {self.indexed} pages indexed for search, "
             f"{self.reindented} of {self.html_pages} HTML pages unindented ({self.seconds:.2f} s)"
         )
 
@@ -93,6 +100,7 @@ def publish(
     site: Site,
     url: str | None = None,
     feeds_too: bool = True,
+    only_language: str | None = None,
     model_files: bool = True,
     unindent: bool = True,
 ) -> PublishReport:
@@ -115,6 +123,8 @@ def publish(
     if model_files:
         report.data_files = write_model_files(folder, site, url, root, feeds_too=feeds_too)
     report.cards = publish_cards(folder, site, card_cache(folder, root)).pages
+    names = language_settings(engine_config(Path(root)) if root is not None else {}, "site_name")
+    report.structured = add_structured_data(folder, site, url, names, only_language)
     if unindent:
         report.html_pages, report.reindented = drop_indentation(folder)
     try:
@@ -143,6 +153,34 @@ def write_model_files(folder: Path, site: Site, url: str | None, root: str | Pat
         titles, subtitles = language_settings(config, "site_name"), language_settings(config, "site_description")
         for rel, data in feeds.files(site, SiteUrls(url), titles, subtitles).items():
             _write_if_changed(folder / rel, data)
+    return written
+
+
+_STRUCTURED = re.compile(r'<script type="application/ld\+json">.*?</script>\n<link rel="alternate" type="application/json" href="[^"]*">\n(?=</head>)', re.DOTALL)
+
+
+def add_structured_data(folder: Path, site: Site, url: str | None, names: dict[str, str], only_language: str | None = None) -> int:
+    """The structured data (JSON-LD, ``generator.render.jsonld``) of the pages that carry it, in
+    every language, at the end of their head, with a link to the page's open data; a page that
+    has them already gets the current ones. The number of pages written."""
+    urls, local = SiteUrls(url), SiteUrls(None)
+    written = 0
+    for lang in [only_language] if only_language else LANGUAGES:
+        for source, key in jsonld.pages(site).items():
+            page = local.page(lang, source).lstrip("/")
+            if only_language:  # a preview of one language builds it at the root
+                page = page.removeprefix(f"{lang}/") if lang != DEFAULT_LANGUAGE else page
+            path = folder / page / "index.html"
+            if not path.is_file():
+                continue
+            data = jsonld.for_page(site, key, lang, urls, names.get(lang, ""))
+            href = posixpath.relpath(f"{DATA_DIR}/{jsonld.open_data(key)}", page.rstrip("/") or ".")
+            head = f'{jsonld.script(data)}\n<link rel="alternate" type="application/json" href="{href}">\n'
+            text = path.read_text(encoding="utf-8")
+            new = _STRUCTURED.sub("", text).replace("</head>", head + "</head>", 1)
+            if new != text:
+                path.write_text(new, encoding="utf-8")
+                written += 1
     return written
 
 

@@ -10,8 +10,8 @@
 Organisations (and other entities) carry ``sameAs`` only when ``entities.yml`` gives their
 Wikidata id, which is set only when certainly right: no identifier is better than a wrong one.
 
-The engine plugin puts the result in the page head (``script``), for pages whose front matter
-names it (``jsonld: article:<slug>`` or ``jsonld: glossary``).
+``generator.publish.built_site`` puts the result in the head of the built pages (``script``),
+after any engine's build: the pages ``pages`` names, in every language.
 """
 
 from __future__ import annotations
@@ -148,6 +148,20 @@ def glossary(site: Site, lang: str, urls: SiteUrls) -> dict:
         "inLanguage": lang,
         "hasDefinedTerm": terms,
     }
+
+
+def pages(site: Site) -> dict[str, str]:
+    """The pages that carry structured data, by their path under ``docs/<lang>/``: the key that
+    ``for_page`` takes (``article:<slug>``, ``glossary``)."""
+    out = {f"articles/{a.slug}/index.md": f"article:{a.slug}" for a in site.articles}
+    out["glossary.md"] = "glossary"
+    return out
+
+
+def open_data(key: str) -> str:
+    """The open-data file of a page's structured data, under the site's ``data/`` folder."""
+    kind, _, slug = key.partition(":")
+    return f"articles/{slug}.json" if kind == "article" else f"{kind}.json"
 
 
 def for_page(site: Site, key: str, lang: str, urls: SiteUrls, site_name: str) -> dict | None:
