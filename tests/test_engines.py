@@ -77,3 +77,19 @@ def _first_difference(a: Path, b: Path, rel: str) -> str:
     one, two = (a / rel).read_bytes(), (b / rel).read_bytes()
     at = next((i for i, (x, y) in enumerate(zip(one, two, strict=False)) if x != y), min(len(one), len(two)))
     return f"{rel}: {len(one)} and {len(two)} bytes, first difference at {at}: {one[at - 60 : at + 60]!r} / {two[at - 60 : at + 60]!r}"
+
+
+#: Python methods that Jinja allows on strings and dictionaries and MiniJinja (Zensical's template
+#: engine) does not: one of them in a partial stops a Zensical build.
+PYTHON_METHODS = re.compile(r"\.(?:endswith|startswith|get|items|keys|values|split|replace|strip|lstrip|rstrip|lower|upper|format|join)\(")
+
+
+def test_the_theme_overrides_use_what_both_template_engines_understand():
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in sorted((ROOT / "overrides").rglob("*.html"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        for tag in re.findall(r"\{[{%].*?[%}]\}", line)
+        if PYTHON_METHODS.search(tag)
+    ]
+    assert found == [], "use filters, slices and `in` instead"
