@@ -209,13 +209,18 @@ def test_the_timeline_is_drawn_to_scale(reader, site_url, path, later):
 def test_print_gives_the_address_and_numbered_notes(reader, site_url, lang):
     page = reader(DESKTOP)
     page.goto(site_url + ARTICLE[lang])
-    marks = page.locator(".md-content a.cite").count()
+    targets = page.eval_on_selector_all(".md-content a.cite", "marks => marks.map(m => m.dataset.url || m.href)")
     page.emulate_media(media="print")
     page.evaluate("dispatchEvent(new Event('beforeprint'))")
     masthead = page.locator(".print-masthead")
     assert masthead.is_visible() and "/articles/" in masthead.inner_text()
     notes = page.locator(".print-notes li")
-    assert notes.count() == marks
+    # one note per thing cited, numbered in the order first cited; a mark cited again shares its number
+    assert len(set(targets)) < len(targets), "the page cites something twice"
+    assert notes.count() == len(set(targets))
+    numbers = page.eval_on_selector_all(".md-content a.cite", "marks => marks.map(m => Number(m.dataset.note))")
+    first_numbers = {target: number for target, number in reversed(list(zip(targets, numbers, strict=True)))}
+    assert numbers == [first_numbers[t] for t in targets] and sorted(first_numbers.values()) == list(range(1, len(first_numbers) + 1))
     first = page.locator(".md-content a.cite").first
     assert page.evaluate("e => getComputedStyle(e, '::after').content", first.element_handle()) == '"[1]"'
     # an outside source's note gives its address (or its entry in the list of sources)

@@ -335,7 +335,8 @@
 
 /*
  * Print: citation marks become numbered notes, listed at the end with the cited sentence (and
- * the address of an outside source); the page's address and the site's name are printed by
+ * the address of an outside source), one note per thing cited: a sentence or source cited again
+ * takes the number it was given first. The page's address and the site's name are printed by
  * overrides/main.html and site.css.
  */
 (() => {
@@ -353,15 +354,20 @@
     const heading = document.createElement("h2");
     heading.textContent = vi ? "Chú thích" : "Notes";
     const list = document.createElement("ol");
-    marks.forEach((mark, index) => {
-      mark.dataset.note = String(index + 1);
-      const item = document.createElement("li");
-      const id = mark.dataset.tooltip;
-      const tooltip = id && document.getElementById(id);
-      const text = tooltip ? tooltip.textContent : mark.getAttribute("title") || "";
-      const label = mark.classList.contains("cite-outside") ? mark.textContent : mark.getAttribute("aria-label") || mark.textContent;
-      item.textContent = `${label}: ${text} ${mark.dataset.url || mark.href}`;
-      list.append(item);
+    const numbers = new Map(); // what a mark cites (its address) -> its note's number
+    marks.forEach((mark) => {
+      const target = mark.dataset.url || mark.href;
+      if (!numbers.has(target)) {
+        numbers.set(target, numbers.size + 1);
+        const item = document.createElement("li");
+        const id = mark.dataset.tooltip;
+        const tooltip = id && document.getElementById(id);
+        const text = tooltip ? tooltip.textContent : mark.getAttribute("title") || "";
+        const label = mark.classList.contains("cite-outside") ? mark.textContent : mark.getAttribute("aria-label") || mark.textContent;
+        item.textContent = `${label}: ${text} ${target}`;
+        list.append(item);
+      }
+      mark.dataset.note = String(numbers.get(target));
     });
     notes.append(heading, list);
     document.querySelector(".md-content article")?.append(notes);
