@@ -127,3 +127,37 @@ def test_cards_unused_for_a_month_leave_the_cache(tmp_path: Path):
     assert cards.prune(tmp_path) == 1
     assert not old.exists() and recent.exists()
 
+
+
+def pillow_text(size: tuple[int, int], xy: tuple[int, int], text: str, font, fill: int, anchor: str) -> bytes:
+    image = Image.new("L", size, 0)
+    ImageDraw.Draw(image).text(xy, text, font=font, fill=fill, anchor=anchor)
+    return image.tobytes()
+
+
+def glyph_text(size: tuple[int, int], xy: tuple[int, int], text: str, glyphs, fill: int, anchor: str) -> bytes:
+    image = Image.new("L", size, 0)
+    glyphs.draw(ImageDraw.Draw(image), xy, text, fill, anchor=anchor)
+    return image.tobytes()
+
+
+LINES = [
+    TITLE,
+    "".join(vietnamese_letters()),
+    'AT&T\'s "x" <script> & ]]> “quoted” — dash … ellipsis ffi fj Wolf AVATAR',
+    "Reuters · 19 tháng 3, 2021",
+    "example.org",
+    "Ữ",
+    "g",
+    " lead and trail ",
+]
+
+
+@pytest.mark.parametrize(("kind", "size", "fill", "anchor"), [("bold", s, 255, "la") for s in (72, 64, 58, 52, 46, 40)] + [("regular", 34, 255, "lm"), ("regular", 30, 220, "lm"), ("regular", 30, 220, "rm"), ("bold", 40, 220, "la")])
+def test_text_from_cached_glyphs_is_pillows_text_pixel_for_pixel(kind: str, size: int, fill: int, anchor: str):
+    """Cards draw each glyph once and place it where Pillow's layout places it: the same pixels
+    as ``ImageDraw.text`` (cut at the card's edge too), for every Vietnamese letter."""
+    font, glyphs = cards._font(kind, size), cards._glyphs(kind, size)
+    for line in LINES:
+        for xy in ((80, 100), (1120, 568), (-7, 3), (1190, 625)):
+            assert glyph_text((1200, 630), xy, line, glyphs, fill, anchor) == pillow_text((1200, 630), xy, line, font, fill, anchor), (line, xy)
