@@ -25,7 +25,7 @@ from generator.load import fast as fastload
 from generator.load.read import load_model, read_yaml
 from generator.load.sentences import split_sentences
 from generator.problems import SeedError
-from generator.render.markdown import attr_value, escape, title_attr
+from generator.render.markdown import FINISHED_LINK, attr_value, escape, html_attr, html_text, title_attr
 
 from .conftest import ROOT, site_config
 
@@ -283,6 +283,32 @@ def test_an_attribute_value_shows_exactly_its_text(text: str):
     assert " ".join("".join(page.text).split()) == "x"
 
 
+URL = "https://e.org/a_b?c=1&d=*2*#e"
+
+
+@FAST
+@given(ANY_TEXT, ANY_TEXT, ANY_TEXT)
+@example("AT&amp;T *x* [a](b)", 'say "hi" \\ \\" `1` &#60 &lt;', "'')")
+@example(" lead  and\u2028trail ", "\x02wzxhzdk:0\x03", "<a class=\"term\" href=\"x\">y</a>")
+@example("1. x", "??? note", "--8<-- x")
+def test_a_finished_link_is_the_html_of_its_markdown_link(label: str, title: str, aria: str):
+    """The generator writes its glossary, name and citation links as HTML (set aside by the
+    ``generator.render.markdown`` extension before Markdown is parsed): exactly the HTML Python-Markdown
+    made of the Markdown links it wrote before, in a paragraph, beside other text."""
+    tail = f' href="../g/#t" title="{html_attr(title)}">{html_text(label)}</a>'
+    kinds = [
+        ("{ .term }", '<a class="term"' + tail),
+        ('{ .cite aria-label="' + attr_value(aria) + '" }', f'<a aria-label="{html_attr(aria)}" class="cite"' + tail),
+        ('{ .cite .cite-outside data-url="' + attr_value(URL) + '" }', f'<a class="cite cite-outside" data-url="{html_attr(URL)}"' + tail),
+    ]
+    for attrs, link in kinds:
+        assert FINISHED_LINK.fullmatch(link), link
+        MD.reset()
+        old = MD.convert(f'a *b* [{escape(label)}](../g/#t "{title_attr(title)}"){attrs} c')
+        MD.reset()
+        assert MD.convert(f"a *b* {link} c") == old
+
+
 #: Starts of raw-HTML constructs that swallow what follows (a script, a comment, a CDATA section…)
 #: if Python-Markdown's raw-HTML parser (md_in_html) sees them before the escapes are applied.
 RAW_HTML_STARTS = ["<script y", "</script x", "<!--", "<style", "<textarea", "<title", "<?php", "<![CDATA[", "<pre", "<!DOCTYPE"]
@@ -299,6 +325,7 @@ def test_escaped_text_leaves_a_later_markdown_block_alone(text: str):
         f"a {escape(text)}",
         f'[x](y "{title_attr(text)}")',
         f'x\n{{: aria-label="{attr_value(text)}" }}',
+        f'a <a class="term" href="y" title="{html_attr(text)}">{html_text(text)}</a>',
     ):
         MD.reset()
         html = MD.convert(f"{source}\n\n<div markdown>\n*a*\n</div>\n")
@@ -306,3 +333,24 @@ def test_escaped_text_leaves_a_later_markdown_block_alone(text: str):
         page.feed(html)
         page.close()
         assert ("em", {}) in page.tags and not any("markdown" in attrs for _, attrs in page.tags), (source, html)
+
+
+PAGES = ["index.md", "glossary.md", "who.md", "articles/index.md", "articles/a/index.md", "articles/a/source.md", "articles/a/t-1.md", "articles/b/index.md", "topics/t-1.md", "topics/index.md"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_finished_link_goes_where_mkdocs_sends_the_markdown_link(page: str):
+    """``PageView.href`` is the address MkDocs writes for a Markdown link to the same page."""
+    from mkdocs.structure.files import File
+    from mkdocs.utils import get_relative_url
+
+    from generator.render import PageView
+
+    def url(path: str) -> str:
+        return File(path, "docs", "site", use_directory_urls=True).url
+
+    view = PageView.__new__(PageView)
+    view.path = page
+    for target in PAGES:
+        assert view.href(target + "#x") == get_relative_url(url(target), url(page)) + "#x", (page, target)
+        assert view.href(target) == get_relative_url(url(target), url(page))

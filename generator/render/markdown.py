@@ -14,6 +14,9 @@ from __future__ import annotations
 import json
 import re
 
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
 # Characters with a meaning anywhere in a line for Python-Markdown and the enabled extensions
 # (pymdownx.escapeall makes a backslash escape valid before any of them). "<" is written as the
 # entity &lt; instead: the raw-HTML parser of md_in_html reads the page before backslash escapes
@@ -74,6 +77,63 @@ def title_attr(text: str) -> str:
 def attr_value(text: str) -> str:
     """Text for an attr_list value in double quotes."""
     return _ATTRIBUTE.sub(r"\\\1", _CONTROL.sub("\ufffd", " ".join(text.split()))).replace('"', "&quot;").replace("<", "&lt;")
+
+
+def html_text(text: str) -> str:
+    """Plain text → the HTML of exactly that text in an element, on one line: what Python-Markdown
+    makes of ``escape(text)``.
+
+    >>> html_text('A "b" <c> & *d*')
+    'A "b" &lt;c&gt; &amp; *d*'
+    """
+    return _CONTROL.sub("\ufffd", _SPACE.sub(" ", text)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def html_attr(text: str) -> str:
+    """Plain text → an HTML attribute value in double quotes that holds exactly that text, on one
+    line: what Python-Markdown writes for a link title ``title_attr(text)``.
+
+    >>> html_attr('A "b" <c> & *d*')
+    'A &quot;b&quot; &lt;c&gt; &amp; *d*'
+    """
+    return _CONTROL.sub("\ufffd", " ".join(text.split())).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+# -- finished HTML in the Markdown ------------------------------------------------------------------
+
+#: A glossary, name or citation link as ``render`` writes it: finished HTML (its text and
+#: attribute values escaped by ``html_text`` and ``html_attr``, so without "<" or ">").
+FINISHED_LINK = re.compile(r'<a (?:aria-label="[^"<>]*" )?class="(?:term|entity|cite|cite cite-outside)"[^<>]*>[^<>]*</a>')
+
+
+class FinishedHtml(Extension):
+    """Python-Markdown extension (``generator.render.markdown`` in mkdocs.yml): the generator's finished
+    links are set aside before Python-Markdown reads the page, as it sets aside raw HTML, and put
+    back as they are in the page's HTML.
+
+    A page has dozens of glossary and citation links. Written as Markdown links with titles and
+    attribute lists, they were the larger part of converting a page; written as inline HTML, the
+    raw-HTML parser of md_in_html and the inline patterns still went through each tag. Set aside
+    by one regular expression, they cost nothing more. The HTML is the same: the generator writes
+    what Python-Markdown wrote for the Markdown links (tests/test_properties.py compares both).
+
+    Fenced code is set aside before (superfences), so an example in a code block stays text."""
+
+    def extendMarkdown(self, md):
+        md.preprocessors.register(_SetAside(md), "generator_finished_html", 22)  # after fenced code (25), before raw HTML (20)
+
+
+class _SetAside(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if "<a " not in text:
+            return lines
+        stash = self.md.htmlStash.store
+        return FINISHED_LINK.sub(lambda match: stash(match.group(0)), text).split("\n")
+
+
+def makeExtension(**kwargs) -> FinishedHtml:  # noqa: N802 (Python-Markdown's name)
+    return FinishedHtml(**kwargs)
 
 
 def yaml_scalar(text: str) -> Md:
