@@ -344,7 +344,7 @@ def test_a_finished_link_goes_where_mkdocs_sends_the_markdown_link(page: str):
     from mkdocs.structure.files import File
     from mkdocs.utils import get_relative_url
 
-    from generator.render import PageView
+    from generator.render.pages import PageView
 
     def url(path: str) -> str:
         return File(path, "docs", "site", use_directory_urls=True).url
