@@ -354,3 +354,18 @@ def test_a_finished_link_goes_where_mkdocs_sends_the_markdown_link(page: str):
     for target in PAGES:
         assert view.href(target + "#x") == get_relative_url(url(target), url(page)) + "#x", (page, target)
         assert view.href(target) == get_relative_url(url(target), url(page))
+
+
+WORDY = st.text(alphabet=st.sampled_from(list("ab _-.1éđ\u0301ỮA")), max_size=30)
+
+
+@FAST
+@given(WORDY.filter(bool), WORDY)
+@example("a", "ba a")
+@example("an ninh", "đánh giá an ninh")
+@example("x", "x_")
+def test_a_glossary_form_occurs_where_the_whole_word_search_finds_it(form: str, text: str):
+    """The unused-term warning finds a form as ``(?<!\\w)form(?!\\w)`` does, without it."""
+    from generator.validate.lint import _occurs
+
+    assert _occurs(form, text) == bool(re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text))

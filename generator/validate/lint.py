@@ -14,7 +14,6 @@ A warning does not stop a build; ``--strict`` (``python -m generator build --str
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from generator import model
@@ -93,8 +92,26 @@ def _unused_terms(site: Site) -> Iterator[Problem]:
     text = _article_text(site)
     for i, term in enumerate(site.glossary.terms):
         forms = {form.casefold() for lang in LANGUAGES for form in (term.term[lang], *term.aliases[lang])}
-        if not any(re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text) for form in forms):
+        if not any(_occurs(form, text) for form in forms):
             yield doc.problem(("terms", i, "id"), f"the term {term.id!r} is used by no article (none of {', '.join(sorted(repr(f) for f in forms))} occurs in an article or its facts)", "add the form an article uses to `aliases`, or remove the term if no article needs it")
+
+
+def _occurs(form: str, text: str) -> bool:
+    """Whether ``form`` occurs in ``text`` as a whole word (as ``(?<!\\w)form(?!\\w)`` finds it:
+    a regular expression that starts with a lookbehind is not searched by its literal, and took
+    20 ms a term at 100 articles)."""
+    start, size = text.find(form), len(form)
+    while start != -1:
+        end = start + size
+        if (start == 0 or not _word(text[start - 1])) and (end == len(text) or not _word(text[end])):
+            return True
+        start = text.find(form, start + 1)
+    return False
+
+
+def _word(char: str) -> bool:
+    """``\\w`` of Python's regular expressions, for one character."""
+    return char.isalnum() or char == "_"
 
 
 def _unmentioned_entities(site: Site) -> Iterator[Problem]:
