@@ -49,8 +49,12 @@ def test_each_save_renders_the_pages_a_full_render_gives(corpus, monkeypatch):
     monkeypatch.setattr(pipeline, "render", lambda *args, **kw: full_renders.append(1) or render(*args, **kw))
     pipeline.build(root)
     assert full_renders == [1]
+    # an article with a theme that another article has too: their topic page gathers both
+    themes = {path: re.findall(r"^  - id: (\S+)\n    title:", path.read_text(encoding="utf-8"), re.M) for path in sorted(root.glob("seeds/*/facts.yml"))}
+    shared = next(path for path, ids in themes.items() if any(theme in other for theme in ids for o, other in themes.items() if o != path))
     edits = [
         ("a lead", lambda: _sub(facts_a, r'lead: \{vi: "', 'lead: {vi: "Mới: ')),
+        ("the lead of a theme another article has too (their topic page)", lambda: _sub(shared, r'(\n    lead: \{vi: ")', r"\g<1>Chủ đề mới: ")),
         ("a lead now mentions every glossary term (the glossary lists where)", lambda: _sub(facts_a, r'lead: \{vi: "', f'lead: {{vi: "{terms} ')),
         ("a claim of b now cites a sentence of a", lambda: _sub(facts_b, r"cite: \[", f"cite: [{a}/p1s1, ")),
         ("the translation of a's cited sentence", lambda: _sub(meta_a, r'(p1s1:\n    en: ")', r"\g<1>Newly translated: ")),

@@ -5,7 +5,8 @@ A build in the same process knows what it rendered last (``Rendered``) and which
 changed since (the snapshots of ``generator.write.cache``). When only the files of some articles
 (``seeds/<slug>/…``) changed, and no article was added or removed, the pages that can change are:
 
-- every page of the edited articles, and the topic pages (they gather statements of several);
+- every page of the edited articles, and the topic pages of their themes (a topic page gathers
+  the themes of one id of several articles);
 - the source page of every article an edited article cites, before or after the edit (it lists
   the statements that cite each sentence);
 - when an edited article's ``article.yml``, text or events changed (what other pages show of it:
@@ -97,16 +98,18 @@ def render_changed(site: Site, previous: Rendered, edited: set[str]) -> Rendered
     source_pages = {f"articles/{slug}/source.md" for slug in sources_of}
     gone = _article_pages(previous.site, articles) | source_pages
     again = _article_pages(site, articles) | source_pages
-    # the topic pages gather statements of several articles: always rendered again
-    topics = {path.split("/", 1)[1] for path in previous.pages if path.split("/", 1)[1].startswith(TOPICS)}
-    gone |= topics
+    # a topic page gathers the themes of that id of several articles: those of the rendered
+    # articles' themes, before and after the edit, are rendered again
+    themes = {theme.id for slug in articles for sites in (old, new) if slug in sites for theme in sites[slug].facts.themes}
+    gone |= {f"{TOPICS}{theme}.md" for theme in themes}
     pages = {path: text for path, text in previous.pages.items() if path.split("/", 1)[1] not in gone}
     mentions = {}
     for lang in LANGUAGES:
         renderer = Renderer(site, lang)
         if quiet:
             renderer.keep_mentions(previous.mentions[lang], gone | again)
-            pages.update(renderer.pages(only=articles, sources_of=sources_of, site_pages=(TOPICS,)))
+            pages.update(renderer.pages(only=articles, sources_of=sources_of, site_pages=()))
+            pages.update({f"{lang}/{path}": text for path, text in renderer.site_page(TOPICS, themes).items()})
             if _plain(renderer.mentions) != _plain(previous.mentions[lang]):
                 pages.update({f"{lang}/{path}": text for path, text in renderer.site_page("glossary.md").items()})
         else:

@@ -206,12 +206,15 @@ class Renderer:
             out.update(self.site_page(name))
         return {f"{self.lang}/{path}": text for path, text in out.items()}
 
-    def site_page(self, name: str) -> dict[str, str]:
-        """One of ``SITE_PAGES``, by its path under the language root."""
+    def site_page(self, name: str, topics: Collection[str] | None = None) -> dict[str, str]:
+        """One of ``SITE_PAGES``, by its path under the language root; of ``TOPICS``, the pages of
+        ``topics`` only (theme ids; None: every topic)."""
         t = self.t
         if name == TOPICS:  # every topic page: the contributions of several articles
             out = {}
             for topic, contributions in self.topics().items():
+                if topics is not None and topic not in topics:
+                    continue
                 title = t["topic_title"].format(topic=contributions[0][1].title[self.lang])
                 out[f"topics/{topic}.md"] = self.page("topic.md.j2", f"topics/{topic}.md", title, contributions=contributions)
             return out
