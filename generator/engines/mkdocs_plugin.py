@@ -14,17 +14,21 @@ Building: the other languages are built in a forked process beside the default o
 templates are compiled once (``generator.engines.templatecache``).
 
 Serving: the plugin watches ``seeds/`` and ``generator/`` itself and regenerates as soon as they
-change; MkDocs' own watch of ``docs/`` then sees the changed pages and rebuilds, once. A build
-regenerates first too, which after such a save finds nothing to do. Invalid seeds write
+change, and ``docs/`` for hand-written edits (not the generator's own writes: MkDocs polls, and
+pages written across two polls made a second build). Then it asks MkDocs for one rebuild by
+touching a file in a folder it has MkDocs watch (``server.watch``, public), in place of MkDocs'
+own watch of ``docs/``. A build regenerates first too, which after such a save finds nothing to do. Invalid seeds write
 nothing: the last good site stays served and the problem is printed (no traceback). With
 ``--dirty`` (``make serve``) only the changed pages are built again (``generator.engines.preview``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import threading
+import time
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -55,7 +59,7 @@ class NewsExplainedPlugin(BasePlugin):  # no options of its own
         self.command: str | None = None  # "build", "gh-deploy" or "serve"
         self.root: Path | None = None
         self._generating = threading.Lock()  # a build and a save never generate at once
-        self._watcher: _SeedWatcher | None = None
+        self._watcher: _Watcher | None = None
         self._warned: Site | None = None  # the model whose warnings this process has logged
         self.preview = preview.Preview()  # `mkdocs serve --dirty`: what a dirty build would leave stale
         self.others = parallel.OtherLanguages()  # the other languages' build, forked beside the default one's
@@ -86,12 +90,15 @@ class NewsExplainedPlugin(BasePlugin):  # no options of its own
                 log.warning("%s", warning)
         return config
 
-    def generate(self) -> None:
+    def generate(self) -> bool:
+        """Generate the pages; whether any page was written or deleted."""
         assert self.root is not None
         with self._generating:
             self.site, report = pipeline.build(self.root)
         if report.written or report.deleted:
             log.info("generator: %d written, %d deleted", len(report.written), len(report.deleted))
+            return True
+        return False
 
     # --- turning Markdown into pages --------------------------------------------------------
 
@@ -265,10 +272,16 @@ class NewsExplainedPlugin(BasePlugin):  # no options of its own
     # --- serving: watch the seeds ---------------------------------------------------------------
 
     def on_serve(self, server, /, *, config, builder):
-        """Regenerate as soon as ``seeds/`` (or the generator) changes; MkDocs' own watch of
-        ``docs/`` then rebuilds once for the pages written."""
+        """Regenerate as soon as ``seeds/`` (or the generator) changes, then rebuild once; rebuild
+        once for a hand-written edit under ``docs/``, never for the generator's own writes."""
         if self._watcher is None and self.root is not None:
-            self._watcher = _SeedWatcher(self, [self.root / name for name in WATCHED])
+            docs = Path(config.docs_dir).resolve()
+            trigger = self.root / ".cache" / "serve"
+            trigger.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(KeyError):  # KeyError: a server that does not watch it
+                server.unwatch(str(docs))  # watched here instead, without the generator's writes
+            server.watch(str(trigger))
+            self._watcher = _Watcher(self, [self.root / name for name in WATCHED], docs, trigger / "rebuild")
             self._watcher.start()
         return server
 
@@ -287,30 +300,50 @@ def _still_serving(error: SeedError) -> None:
     print(f"{error.report()}\nStill serving the last good version; save a fix to update it.", file=sys.stderr)
 
 
-class _SeedWatcher:
-    """Runs the generator after a burst of file changes under the watched folders settles."""
+class _Watcher:
+    """Runs the generator after a burst of changes under the watched folders settles, and asks
+    MkDocs for one rebuild when a save changed what it builds from."""
 
-    SETTLE = 0.05  # seconds without a change before generating (an editor's save is several events)
+    SETTLE = 0.05  # seconds without a change before acting (an editor's save is several events)
 
-    def __init__(self, plugin: NewsExplainedPlugin, folders: list[Path]):
+    def __init__(self, plugin: NewsExplainedPlugin, sources: list[Path], docs: Path, trigger: Path):
         import watchdog.events
         import watchdog.observers
 
         self.plugin = plugin
+        self.trigger = trigger
+        self.generated = preview.GeneratedFiles(docs)
         self.changed = threading.Event()
         self.stopping = False
+        self._lock = threading.Lock()
+        self._sources_changed = False
+        self._docs_changed: set[str] = set()  # paths under docs/, sorted out once the save settled
         self.observer = watchdog.observers.Observer()
-        handler = watchdog.events.FileSystemEventHandler()
-        handler.on_any_event = self._on_event  # type: ignore[method-assign]
-        for folder in folders:
+        on_source = watchdog.events.FileSystemEventHandler()
+        on_source.on_any_event = self._on_source  # type: ignore[method-assign]
+        on_docs = watchdog.events.FileSystemEventHandler()
+        on_docs.on_any_event = self._on_docs  # type: ignore[method-assign]
+        for folder in sources:
             if folder.is_dir():
-                self.observer.schedule(handler, str(folder), recursive=True)
+                self.observer.schedule(on_source, str(folder), recursive=True)
+        self.observer.schedule(on_docs, str(docs), recursive=True)
         self.thread = threading.Thread(target=self._run, name="news-explained-watch", daemon=True)
 
-    def _on_event(self, event) -> None:
-        if event.is_directory or "__pycache__" in event.src_path or event.event_type in ("opened", "closed_no_write"):
-            return
-        self.changed.set()
+    @staticmethod
+    def _counts(event) -> bool:
+        return not (event.is_directory or "__pycache__" in event.src_path or event.event_type in ("opened", "closed_no_write"))
+
+    def _on_source(self, event) -> None:
+        if self._counts(event):
+            with self._lock:
+                self._sources_changed = True
+            self.changed.set()
+
+    def _on_docs(self, event) -> None:
+        if self._counts(event):
+            with self._lock:
+                self._docs_changed.update(p for p in (event.src_path, getattr(event, "dest_path", "")) if p)
+            self.changed.set()
 
     def start(self) -> None:
         self.observer.start()
@@ -331,9 +364,27 @@ class _SeedWatcher:
                 self.changed.clear()
             if self.stopping:
                 return
-            try:
-                self.plugin.generate()
-            except SeedError as error:
-                _still_serving(error)
-            except Exception as error:  # keep watching: the next save may fix it
-                print(f"generator: {type(error).__name__}: {error}\nStill serving the last good version.", file=sys.stderr)
+            with self._lock:
+                sources, self._sources_changed = self._sources_changed, False
+            rebuild = sources and self._generate()
+            with self._lock:  # the generator's own writes are in its manifest by now: not edits
+                edited = [p for p in self._docs_changed if not self.generated.is_generated(p)]
+                self._docs_changed.clear()
+            self.changed.clear()
+            if rebuild or edited:
+                self._touch()
+
+    def _generate(self) -> bool:
+        """Generate; whether pages changed (then MkDocs has something to build)."""
+        try:
+            return self.plugin.generate()
+        except SeedError as error:
+            _still_serving(error)
+            return False
+        except Exception as error:  # keep watching: the next save may fix it
+            print(f"generator: {type(error).__name__}: {error}\nStill serving the last good version.", file=sys.stderr)
+            return False
+
+    def _touch(self) -> None:
+        """MkDocs polls the folder of ``trigger``: a new modification time is one rebuild."""
+        self.trigger.write_text(str(time.time_ns()), encoding="utf-8")
