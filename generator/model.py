@@ -11,6 +11,8 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -236,21 +238,39 @@ class When(Strict):
         given = [k for k in ("date", "weekday", "before", "after") if getattr(self, k) is not None]
         if len(given) != 1:
             raise ValueError(f"give exactly one of `date`, `weekday`, `before`, `after` (found {', '.join(given) or 'none'})")
-        if self.part is not None and (self.date is None or self.date.count("-") != 1):
-            raise ValueError("`part` (early, mid, late) goes with a month date such as 2021-02")
         offsets = [k for k in ("days", "weeks", "months", "years") if getattr(self, k) is not None]
-        if self.after is not None and len(offsets) != 1:
-            raise ValueError("`after: <event id>` needs one of `days`, `weeks`, `months`, `years` (how long after), e.g. {after: incident, months: 1, approximate: true}")
-        if self.after is None and offsets:
-            raise ValueError(f"`{offsets[0]}` goes with `after: <event id>` (a date relative to another event)")
-        if self.part_of_day is not None and self.before is not None:
-            raise ValueError("`part_of_day` goes with a known day, not with `before`")
+        for rule in _WHEN_RULES:
+            if rule.broken(self, offsets):
+                raise ValueError(rule.message.format(offset=offsets[0] if offsets else ""))
         return self
 
     @property
     def offset(self) -> tuple[str, int] | None:
         """(unit, count) of a relative date."""
         return next(((k, getattr(self, k)) for k in ("days", "weeks", "months", "years") if getattr(self, k) is not None), None)
+
+
+@dataclass(frozen=True)
+class _WhenRule:
+    """A rule on how the keys of a `when` go together: broken if ``broken`` holds; the message says why."""
+
+    broken: Callable[[When, list[str]], bool]
+    message: str
+
+
+#: The keys of a `when` that go together (checked after "exactly one kind"), in order.
+_WHEN_RULES = (
+    _WhenRule(
+        lambda w, offsets: w.part is not None and (w.date is None or w.date.count("-") != 1),
+        "`part` (early, mid, late) goes with a month date such as 2021-02",
+    ),
+    _WhenRule(
+        lambda w, offsets: w.after is not None and len(offsets) != 1,
+        "`after: <event id>` needs one of `days`, `weeks`, `months`, `years` (how long after), e.g. {{after: incident, months: 1, approximate: true}}",
+    ),
+    _WhenRule(lambda w, offsets: w.after is None and bool(offsets), "`{offset}` goes with `after: <event id>` (a date relative to another event)"),
+    _WhenRule(lambda w, offsets: w.part_of_day is not None and w.before is not None, "`part_of_day` goes with a known day, not with `before`"),
+)
 
 
 class Event(Strict):

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from generator import model
 from generator.dates import UnresolvedDate, format_when, resolve
 from generator.load.read import Article, Document, Site
+from generator.load.sentences import Sentence
 from generator.problems import Problem, SeedError, key_path
 
 Loc = tuple[str | int, ...]
@@ -47,21 +49,26 @@ def claims_of(site: Site) -> Iterator[ClaimAt]:
         c = entity.description
         yield ClaimAt(site.docs["seeds/entities.yml"], ("entities", i, "description"), by_slug.get(c.article or ""), tuple(c.cite), tuple(c.sources), c.quote, c.text)
     for article in site.articles:
-        doc, facts = article.facts_doc, article.facts
-        for k, c in enumerate(facts.explainer.key_points):
-            yield ClaimAt(doc, ("explainer", "key_points", k), article, tuple(c.cite), tuple(c.sources), c.quote, c.text)
-        pages: list[tuple[Loc, list[model.Section]]] = [(("explainer",), facts.explainer.sections)]
-        pages += [(("themes", t), theme.sections) for t, theme in enumerate(facts.themes)]
-        for t, theme in enumerate(facts.themes):
-            if theme.cite or theme.sources:  # the lead's citations (its text is checked by generator.validate.support)
-                yield ClaimAt(doc, ("themes", t), article, tuple(theme.cite), tuple(theme.sources), None)
-        for base, sections in pages:
-            for s, section in enumerate(sections):
-                for c_index, c in enumerate(section.claims):
-                    loc = (*base, "sections", s, "claims", c_index)
-                    yield ClaimAt(doc, loc, article, tuple(c.cite), tuple(c.sources), c.quote, c.text)
-        for e, event in enumerate(facts.events):
-            yield ClaimAt(doc, ("events", e), article, tuple(event.cite), tuple(event.sources), None, event.text)
+        yield from _article_claims(article)
+
+
+def _article_claims(article: Article) -> Iterator[ClaimAt]:
+    """The cited things of one article's facts: key points, theme leads, claims of sections, events."""
+    doc, facts = article.facts_doc, article.facts
+    for k, c in enumerate(facts.explainer.key_points):
+        yield ClaimAt(doc, ("explainer", "key_points", k), article, tuple(c.cite), tuple(c.sources), c.quote, c.text)
+    pages: list[tuple[Loc, list[model.Section]]] = [(("explainer",), facts.explainer.sections)]
+    pages += [(("themes", t), theme.sections) for t, theme in enumerate(facts.themes)]
+    for t, theme in enumerate(facts.themes):
+        if theme.cite or theme.sources:  # the lead's citations (its text is checked by generator.validate.support)
+            yield ClaimAt(doc, ("themes", t), article, tuple(theme.cite), tuple(theme.sources), None)
+    for base, sections in pages:
+        for s, section in enumerate(sections):
+            for c_index, c in enumerate(section.claims):
+                loc = (*base, "sections", s, "claims", c_index)
+                yield ClaimAt(doc, loc, article, tuple(c.cite), tuple(c.sources), c.quote, c.text)
+    for e, event in enumerate(facts.events):
+        yield ClaimAt(doc, ("events", e), article, tuple(event.cite), tuple(event.sources), None, event.text)
 
 
 def resolve_citation(site: Site, claim: ClaimAt, citation: str) -> tuple[Article | None, str]:
@@ -177,16 +184,25 @@ def validate(site: Site) -> Site:
 
 def _check(site: Site) -> Iterator[Problem]:
     gdoc, edoc, sdoc = (site.docs[f"seeds/{n}.yml"] for n in ("glossary", "entities", "sources"))
-    terms = {t.id for t in site.glossary.terms}
     entities = {e.id for e in site.entities.entities}
-    sources = {s.id for s in site.sources.sources}
-    slugs = {a.slug for a in site.articles}
 
     yield from _unfinished(site)
     yield from _duplicates(gdoc, site.glossary.terms, ("terms",), "term")
     yield from _duplicates(edoc, site.entities.entities, ("entities",), "entity")
     yield from _duplicates(sdoc, site.sources.sources, ("sources",), "source")
+    yield from _check_references(site, gdoc, edoc, entities)
+    for article in site.articles:
+        yield from _check_article(site, article, entities)
+    cited: Counter[tuple[str, str]] = Counter()
+    known = _Known(sources={s.id for s in site.sources.sources}, slugs={a.slug for a in site.articles})
+    for claim in claims_of(site):
+        yield from _check_claim(site, claim, known, cited)
+    yield from _check_coverage(site, cited)
 
+
+def _check_references(site: Site, gdoc: Document, edoc: Document, entities: set[str]) -> Iterator[Problem]:
+    """Related terms of the glossary and owners of entities name known ids."""
+    terms = {t.id for t in site.glossary.terms}
     for i, term in enumerate(site.glossary.terms):
         for r, related in enumerate(term.related):
             if related not in terms:
@@ -197,59 +213,135 @@ def _check(site: Site) -> Iterator[Problem]:
         if entity.owner is not None and entity.owner not in entities:
             yield _unknown(edoc, ("entities", i, "owner"), "entity", entity.owner, entities, "seeds/entities.yml")
 
-    for article in site.articles:
-        yield from _check_article(site, article, entities)
 
-    cited: dict[tuple[str, str], int] = {}
-    for claim in claims_of(site):
-        for k, source in enumerate(claim.sources):
-            if source not in sources:
-                yield _unknown(claim.doc, (*claim.loc, "sources", k), "outside source", source, sources, "seeds/sources.yml")
-        found_sentences = []
-        for k, citation in enumerate(claim.cite):
-            loc = (*claim.loc, "cite", k)
-            if claim.article is None and "/" not in citation:
-                example = sorted(slugs)[0] if slugs else "my-article"
-                yield claim.doc.problem(loc, f"citation {citation!r} does not name its article", f"in site-wide files write slug/{citation} (e.g. {example}/{citation}), or give the claim `article: {example}` once")
-                continue
-            article, sentence_id = resolve_citation(site, claim, citation)
-            if article is None:
-                slug = citation.split("/", 1)[0]
-                yield _unknown(claim.doc, loc, "article", slug, slugs, "seeds/ (an article folder)")
-                continue
-            sentence = article.by_id.get(sentence_id)
-            if sentence is None:
-                ids = [s.id for s in article.sentences]
-                fix = _did_you_mean(sentence_id, article)
-                yield claim.doc.problem(loc, f"no sentence {sentence_id!r} in {article.text_rel} (it has {ids[0]} … {ids[-1]}, {len(ids)} sentences)", f"{fix}list the sentences with `python -m generator sentences {article.slug}`")
-                continue
-            cited[(article.slug, sentence_id)] = cited.get((article.slug, sentence_id), 0) + 1
-            found_sentences.append(sentence)
-        passages = _passages(found_sentences)
-        if claim.quote is not None and found_sentences and not any(claim.quote.vi in text for _, text in passages):
-            yield claim.doc.problem((*claim.loc, "quote", "vi"), f"the quote is not verbatim in {', '.join(s.id for s in found_sentences)}", _quote_fix(claim.quote.vi, passages, "copy the passage exactly from the article"))
-        # Quotation marks in the text of a statement resting on the article quote the article.
-        for passage in QUOTED.findall(claim.text.vi if claim.text and found_sentences else ""):
-            if not any(passage in text for _, text in passages):
-                yield claim.doc.problem((*claim.loc, "text", "vi"), f"the quoted passage “{passage}” is not verbatim in {', '.join(s.id for s in found_sentences)}", _quote_fix(passage, passages, "copy it exactly from the article") + ", or drop the quotation marks if it is not a quotation")
+@dataclass(frozen=True)
+class _Known:
+    """The ids a citation or an outside source may name."""
 
+    sources: set[str]
+    slugs: set[str]
+
+
+def _check_claim(site: Site, claim: ClaimAt, known: _Known, cited: Counter[tuple[str, str]]) -> Iterator[Problem]:
+    """A claim's outside sources are known, its citations resolve (counted in ``cited``) and what it
+    quotes is verbatim in the sentences it cites."""
+    for k, source in enumerate(claim.sources):
+        if source not in known.sources:
+            yield _unknown(claim.doc, (*claim.loc, "sources", k), "outside source", source, known.sources, "seeds/sources.yml")
+    found_sentences: list[Sentence] = []
+    for k, citation in enumerate(claim.cite):
+        found = _cited_sentence(site, claim, (*claim.loc, "cite", k), citation, known.slugs)
+        if isinstance(found, Problem):
+            yield found
+            continue
+        article, sentence = found
+        cited[(article.slug, sentence.id)] += 1
+        found_sentences.append(sentence)
+    if found_sentences:
+        yield from _check_quotes(claim, found_sentences)
+
+
+def _cited_sentence(site: Site, claim: ClaimAt, loc: Loc, citation: str, slugs: set[str]) -> tuple[Article, Sentence] | Problem:
+    """The article and sentence a citation names, or the problem that it names none."""
+    if claim.article is None and "/" not in citation:
+        example = sorted(slugs)[0] if slugs else "my-article"
+        return claim.doc.problem(loc, f"citation {citation!r} does not name its article", f"in site-wide files write slug/{citation} (e.g. {example}/{citation}), or give the claim `article: {example}` once")
+    article, sentence_id = resolve_citation(site, claim, citation)
+    if article is None:
+        return _unknown(claim.doc, loc, "article", citation.split("/", 1)[0], slugs, "seeds/ (an article folder)")
+    sentence = article.by_id.get(sentence_id)
+    if sentence is None:
+        ids = [s.id for s in article.sentences]
+        fix = _did_you_mean(sentence_id, article)
+        return claim.doc.problem(loc, f"no sentence {sentence_id!r} in {article.text_rel} (it has {ids[0]} … {ids[-1]}, {len(ids)} sentences)", f"{fix}list the sentences with `python -m generator sentences {article.slug}`")
+    return article, sentence
+
+
+def _check_quotes(claim: ClaimAt, found_sentences: list[Sentence]) -> Iterator[Problem]:
+    """The quote of a claim, and any passage its text puts in quotation marks, are verbatim in the cited sentences."""
+    passages = _passages(found_sentences)
+    ids = ", ".join(s.id for s in found_sentences)
+    if claim.quote is not None and not any(claim.quote.vi in text for _, text in passages):
+        yield claim.doc.problem((*claim.loc, "quote", "vi"), f"the quote is not verbatim in {ids}", _quote_fix(claim.quote.vi, passages, "copy the passage exactly from the article"))
+    # Quotation marks in the text of a statement resting on the article quote the article.
+    for passage in QUOTED.findall(claim.text.vi if claim.text else ""):
+        if not any(passage in text for _, text in passages):
+            yield claim.doc.problem((*claim.loc, "text", "vi"), f"the quoted passage “{passage}” is not verbatim in {ids}", _quote_fix(passage, passages, "copy it exactly from the article") + ", or drop the quotation marks if it is not a quotation")
+
+
+@dataclass(frozen=True)
+class _Coverage:
+    """A sentence of an article, its entry in article.yml, and how many facts cite it."""
+
+    sentence: Sentence
+    info: model.SentenceInfo
+    cited: int
+
+
+@dataclass(frozen=True)
+class _SentenceRule:
+    """A rule on a sentence's coverage: when ``broken`` holds, a problem at the sentence's entry
+    (or its ``key``) with ``message`` and ``fix``, formatted with ``id``, ``facts`` and ``fingerprint``."""
+
+    broken: Callable[[_Coverage], bool]
+    key: tuple[str, ...]
+    message: str
+    fix: str
+
+
+#: Every sentence is cited or skipped with a reason (not both), and a cited one has a fingerprint.
+_SENTENCE_RULES = (
+    _SentenceRule(
+        lambda c: not c.cited and c.info.skip is None,
+        (),
+        "sentence {id} is neither cited by a fact nor skipped",
+        "cite it from a claim in facts.yml, or add `skip: {{vi: …, en: …}}` with the reason",
+    ),
+    _SentenceRule(
+        lambda c: bool(c.cited) and c.info.skip is not None,
+        ("skip",),
+        "sentence {id} is cited by {facts} but also has a skip reason",
+        "remove `skip:` (it is shown as the reason the sentence is not cited)",
+    ),
+    _SentenceRule(
+        lambda c: bool(c.cited) and c.info.fingerprint is None,
+        (),
+        "sentence {id} is cited but has no fingerprint, so a later change of its text would go unnoticed",
+        "add `fingerprint: {fingerprint}` (the fingerprint of its current text)",
+    ),
+)
+
+
+def _check_coverage(site: Site, cited: Counter[tuple[str, str]]) -> Iterator[Problem]:
     for article in site.articles:
         for sentence in article.sentences:
             info = article.meta.sentences.get(sentence.id)
             if info is None:
                 continue  # reported by _check_article
-            is_cited = (article.slug, sentence.id) in cited
-            if not is_cited and info.skip is None:
-                yield article.meta_doc.problem(("sentences", sentence.id), f"sentence {sentence.id} is neither cited by a fact nor skipped", "cite it from a claim in facts.yml, or add `skip: {vi: …, en: …}` with the reason")
-            elif is_cited and info.skip is not None:
-                yield article.meta_doc.problem(("sentences", sentence.id, "skip"), f"sentence {sentence.id} is cited by {_plural(cited[(article.slug, sentence.id)], 'fact')} but also has a skip reason", "remove `skip:` (it is shown as the reason the sentence is not cited)")
-            if is_cited and info.fingerprint is None:
-                yield article.meta_doc.problem(("sentences", sentence.id), f"sentence {sentence.id} is cited but has no fingerprint, so a later change of its text would go unnoticed", f"add `fingerprint: {sentence.fingerprint}` (the fingerprint of its current text)")
+            coverage = _Coverage(sentence, info, cited[(article.slug, sentence.id)])
+            fields = {"id": sentence.id, "facts": _plural(coverage.cited, "fact"), "fingerprint": sentence.fingerprint}
+            for rule in _SENTENCE_RULES:
+                if rule.broken(coverage):
+                    yield article.meta_doc.problem(("sentences", sentence.id, *rule.key), rule.message.format(**fields), rule.fix.format(**fields))
 
 
 def _check_article(site: Site, article: Article, entities: set[str]) -> Iterator[Problem]:
-    mdoc, fdoc, meta, facts = article.meta_doc, article.facts_doc, article.meta, article.facts
-    by_id = article.by_id
+    yield from _check_article_meta(site, article, entities)
+    fdoc, facts = article.facts_doc, article.facts
+    for base, items, kind in ((("themes",), facts.themes, "theme"), (("events",), facts.events, "event"), (("explainer", "sections"), facts.explainer.sections, "section")):
+        yield from _duplicates(fdoc, items, base, kind)
+    for t, theme in enumerate(facts.themes):
+        if theme.id in RESERVED_THEME_IDS:
+            yield fdoc.problem(("themes", t, "id"), f"theme id {theme.id!r} is the name of another page of the article", "choose another id")
+        yield from _duplicates(fdoc, theme.sections, ("themes", t, "sections"), "section")
+    for e, event in enumerate(facts.events):
+        yield from _check_event(article, e, event, entities)
+    yield from _check_names(article, entities)
+
+
+def _check_article_meta(site: Site, article: Article, entities: set[str]) -> Iterator[Problem]:
+    """article.yml: its entities are known, its sentence entries match the text (and their fingerprints), every sentence has one."""
+    mdoc, meta, by_id = article.meta_doc, article.meta, article.by_id
     for e, entity in enumerate(meta.entities):  # the others (of names, events) are checked where they stand
         if entity not in entities:
             yield _unknown(mdoc, ("entities", e), "entity", entity, entities, "seeds/entities.yml")
@@ -258,38 +350,48 @@ def _check_article(site: Site, article: Article, entities: set[str]) -> Iterator
         if sentence is None:
             yield mdoc.problem(("sentences", sentence_id), f"no sentence {sentence_id!r} in {article.text_rel}", _did_you_mean(sentence_id, article).strip() or "remove this entry")
         elif info.fingerprint is not None and info.fingerprint != sentence.fingerprint:
-            users = [f"{rel}:{line} {key_path(loc)}" for rel, line, loc in sorted({(c.doc.rel, c.doc.where(c.loc)[0], c.loc) for c in claims_of(site) if (c.article is article and sentence_id in c.cite) or f"{article.slug}/{sentence_id}" in c.cite})]
+            users = _citing(site, article, sentence_id)
             yield mdoc.problem(("sentences", sentence_id, "fingerprint"), f"sentence {sentence_id} changed since its facts were written (now: “{sentence.text[:80]}”); facts citing it: {', '.join(users) or 'none'}", f"check those facts and the English rendering against the new text, then set `fingerprint: {sentence.fingerprint}`")
     for sentence in article.sentences:
         if sentence.id not in meta.sentences:
             yield mdoc.problem(("sentences",), f"sentence {sentence.id} has no English rendering", f"add `{sentence.id}: {{en: …, fingerprint: {sentence.fingerprint}}}` under `sentences:` (the sentence: “{sentence.text[:80]}”)")
-    for base, items, kind in ((("themes",), facts.themes, "theme"), (("events",), facts.events, "event"), (("explainer", "sections"), facts.explainer.sections, "section")):
-        yield from _duplicates(fdoc, items, base, kind)
-    for t, theme in enumerate(facts.themes):
-        if theme.id in RESERVED_THEME_IDS:
-            yield fdoc.problem(("themes", t, "id"), f"theme id {theme.id!r} is the name of another page of the article", "choose another id")
-        yield from _duplicates(fdoc, theme.sections, ("themes", t, "sections"), "section")
-    for e, event in enumerate(facts.events):
-        for k, entity in enumerate(event.entities):
-            if entity not in entities:
-                yield _unknown(fdoc, ("events", e, "entities", k), "entity", entity, entities, "seeds/entities.yml")
-        if event.when.weekday is not None and meta.published_precision in ("year", "month"):
-            yield fdoc.problem(("events", e, "when", "weekday"), f"“the last {event.when.weekday.title()}” needs the day the article was published, but {mdoc.rel} gives only {meta.published}", "write the event's date (`date: YYYY-MM-DD`), or give `published` as a day")
-            continue
-        try:
-            when = resolve(event.when, meta.published, facts.events)
-        except UnresolvedDate:
-            ids = {x.id for x in facts.events}
-            if event.when.after in ids:
-                yield fdoc.problem(("events", e, "when", "after"), f"the dates of event {event.id!r} and {event.when.after!r} are relative to each other in a circle", "date one of them with `date:`, `weekday:` or `before:`")
-            else:
-                yield _unknown(fdoc, ("events", e, "when", "after"), "event", event.when.after, ids - {event.id}, f"the events of {fdoc.rel}")
-            continue
-        if event.cite and when.start > meta.published_last:
-            yield fdoc.problem(("events", e, "when"), f"event dated {when.iso or format_when(when, 'en')} is after the article's publication ({meta.published}) but cites the article", "an article cannot report what came after it: cite an outside source in `sources` and remove `cite`")
-    for n, name in enumerate(facts.names):
+
+
+def _citing(site: Site, article: Article, sentence_id: str) -> list[str]:
+    """Where the claims citing a sentence stand, as ``file:line key``, sorted."""
+    qualified = f"{article.slug}/{sentence_id}"
+    found = {(c.doc.rel, c.doc.where(c.loc)[0], c.loc) for c in claims_of(site) if (c.article is article and sentence_id in c.cite) or qualified in c.cite}
+    return [f"{rel}:{line} {key_path(loc)}" for rel, line, loc in sorted(found)]
+
+
+def _check_event(article: Article, e: int, event: model.Event, entities: set[str]) -> Iterator[Problem]:
+    """An event's entities are known and its date resolves, not after the article when it cites the article."""
+    fdoc, meta, facts = article.facts_doc, article.meta, article.facts
+    for k, entity in enumerate(event.entities):
+        if entity not in entities:
+            yield _unknown(fdoc, ("events", e, "entities", k), "entity", entity, entities, "seeds/entities.yml")
+    if event.when.weekday is not None and meta.published_precision in ("year", "month"):
+        yield fdoc.problem(("events", e, "when", "weekday"), f"“the last {event.when.weekday.title()}” needs the day the article was published, but {article.meta_doc.rel} gives only {meta.published}", "write the event's date (`date: YYYY-MM-DD`), or give `published` as a day")
+        return
+    try:
+        when = resolve(event.when, meta.published, facts.events)
+    except UnresolvedDate:
+        ids = {x.id for x in facts.events}
+        if event.when.after in ids:
+            yield fdoc.problem(("events", e, "when", "after"), f"the dates of event {event.id!r} and {event.when.after!r} are relative to each other in a circle", "date one of them with `date:`, `weekday:` or `before:`")
+        else:
+            yield _unknown(fdoc, ("events", e, "when", "after"), "event", str(event.when.after), ids - {event.id}, f"the events of {fdoc.rel}")
+        return
+    if event.cite and when.start > meta.published_last:
+        yield fdoc.problem(("events", e, "when"), f"event dated {when.iso or format_when(when, 'en')} is after the article's publication ({meta.published}) but cites the article", "an article cannot report what came after it: cite an outside source in `sources` and remove `cite`")
+
+
+def _check_names(article: Article, entities: set[str]) -> Iterator[Problem]:
+    """The names of an article's facts cite its sentences and name known entities (drafts are reported as drafts)."""
+    fdoc = article.facts_doc
+    for n, name in enumerate(article.facts.names):
         for k, sentence_id in enumerate(name.cite):
-            if sentence_id not in by_id:
+            if sentence_id not in article.by_id:
                 yield fdoc.problem(("names", n, "cite", k), f"no sentence {sentence_id!r} in {article.text_rel}", f"list the sentences with `python -m generator sentences {article.slug}`")
         if name.draft or name.entity is None:
             continue  # reported as a draft
@@ -305,28 +407,10 @@ def _unfinished(site: Site) -> Iterator[Problem]:
     for article in site.articles:
         files += [(article.meta_doc, article.meta, article), (article.facts_doc, article.facts, article)]
 
-    def walk(doc: Document, value: object, loc: Loc, article: Article | None) -> Iterator[Problem]:
-        if isinstance(value, model.Strict):
-            if getattr(value, "draft", False):
-                yield _draft_problem(doc, value, loc, article)
-            for name in type(value).model_fields:
-                yield from walk(doc, getattr(value, name), (*loc, name), article)
-        elif isinstance(value, (list, tuple)):
-            for i, item in enumerate(value):
-                yield from walk(doc, item, (*loc, i), article)
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                yield from walk(doc, item, (*loc, key), article)
-        elif isinstance(value, str) and value.startswith(model.PLACEHOLDER):
-            language = {"vi": "Vietnamese", "en": "English"}.get(str(loc[-1]))
-            what = f"the {language} text is" if language else "this is"
-            fix = f"write the {language} text in place of the placeholder" if language else "write the value in place of the placeholder (see seeds/README.md)"
-            yield doc.problem(loc, f"{what} still a placeholder: “{value[:60]}”", fix)
-
     for doc, data, article in files:
         if _CLEAN.get(id(data)) is data:  # the same model as a build before (its file unchanged): no problem then
             continue
-        problems = list(walk(doc, data, (), article))
+        problems = list(_walk_unfinished(doc, data, (), article))
         for k, line in enumerate(getattr(data, "to_confirm", [])):
             problems.append(doc.problem(("to_confirm", k), f"still to confirm: {line}", "check it against the article and correct the facts, then delete this line (and `to_confirm:` when it is empty)"))
         if problems:
@@ -335,6 +419,26 @@ def _unfinished(site: Site) -> Iterator[Problem]:
             if len(_CLEAN) > 100_000:
                 _CLEAN.clear()
             _CLEAN[id(data)] = data
+
+
+def _walk_unfinished(doc: Document, value: object, loc: Loc, article: Article | None) -> Iterator[Problem]:
+    """Drafts and placeholders in one seed file's model, depth first."""
+    if isinstance(value, model.Strict):
+        if getattr(value, "draft", False):
+            yield _draft_problem(doc, value, loc, article)
+        for name in type(value).model_fields:
+            yield from _walk_unfinished(doc, getattr(value, name), (*loc, name), article)
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _walk_unfinished(doc, item, (*loc, i), article)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk_unfinished(doc, item, (*loc, key), article)
+    elif isinstance(value, str) and value.startswith(model.PLACEHOLDER):
+        language = {"vi": "Vietnamese", "en": "English"}.get(str(loc[-1]))
+        what = f"the {language} text is" if language else "this is"
+        fix = f"write the {language} text in place of the placeholder" if language else "write the value in place of the placeholder (see seeds/README.md)"
+        yield doc.problem(loc, f"{what} still a placeholder: “{value[:60]}”", fix)
 
 
 #: Models of seed files found without drafts, placeholders or lines to confirm, by identity
