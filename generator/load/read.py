@@ -21,6 +21,7 @@ from functools import cached_property
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import ConstructorError, DuplicateKeyError, RoundTripConstructor
@@ -180,30 +181,31 @@ def _unclosed_quote(lines: list[str]) -> tuple[int, int] | None:
     return found
 
 
+#: How to fix a YAML syntax error, by what the parser says (in order; the first that matches).
+_SYNTAX_FIXES: tuple[tuple[typing.Callable[[str], bool], str], ...] = (
+    (lambda detail: "end of stream" in detail and "quot" in detail or "found unexpected end of stream" in detail, "close the quoted text with the same quote mark it opened with"),
+    (lambda detail: "mapping values are not allowed" in detail, 'quote text that contains ": ", e.g. text: "a: b"'),
+    (lambda detail: "keys are text" in detail, "write each key as plain text, `key: value` (a line starting with `? ` makes a complex key)"),
+    (lambda detail: "while parsing a flow" in detail and "'<scalar>'" in detail, 'check the quote marks before this position: a " inside "…" ends the text early (write \\" or use “…”)'),
+)
+
+
 def _syntax_problem(rel: str, error: MarkedYAMLError, text: str = "") -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     detail = " ".join(str(p) for p in (error.context, error.problem) if p)
     detail = re.sub(r"\s+", " ", detail).strip()
-    unclosed = None if isinstance(error, DuplicateKeyError) or "\\t" in detail else _unclosed_quote(text.split("\n")[:line])
     if isinstance(error, DuplicateKeyError):
         fix = "each key may appear once in a mapping: remove or rename one of the two"
     elif "'\\t'" in detail or "\t" in detail:
         fix = "indent with spaces, not tabs"
-    elif unclosed is not None:
-        # The parser fails where the runaway text ends, often lines later: point at its start.
-        message = f"YAML syntax error: the quoted text that starts here is not closed on its line (the parser stopped at line {line}, column {column}: {detail})"
-        return Problem(rel, *unclosed, "", message, "close the quoted text with the same quote mark it opened with")
-    elif "end of stream" in detail and "quot" in detail or "found unexpected end of stream" in detail:
-        fix = "close the quoted text with the same quote mark it opened with"
-    elif "mapping values are not allowed" in detail:
-        fix = 'quote text that contains ": ", e.g. text: "a: b"'
-    elif "keys are text" in detail:
-        fix = "write each key as plain text, `key: value` (a line starting with `? ` makes a complex key)"
-    elif "while parsing a flow" in detail and "'<scalar>'" in detail:
-        fix = 'check the quote marks before this position: a " inside "…" ends the text early (write \\" or use “…”)'
     else:
-        fix = "correct the YAML syntax at this position (a YAML linter shows the detail)"
+        unclosed = None if "\\t" in detail else _unclosed_quote(text.split("\n")[:line])
+        if unclosed is not None:
+            # The parser fails where the runaway text ends, often lines later: point at its start.
+            message = f"YAML syntax error: the quoted text that starts here is not closed on its line (the parser stopped at line {line}, column {column}: {detail})"
+            return Problem(rel, *unclosed, "", message, "close the quoted text with the same quote mark it opened with")
+        fix = next((f for test, f in _SYNTAX_FIXES if test(detail)), "correct the YAML syntax at this position (a YAML linter shows the detail)")
     return Problem(rel, line, column, "", f"YAML syntax error: {detail}", fix)
 
 
@@ -327,9 +329,8 @@ def links(root: Path, *paths: Path) -> list[Problem]:
     ]
 
 
-def read_yaml(path: Path, root: Path) -> Document:
-    """Parse one YAML file; every problem raises SeedError with the position, never a crash."""
-    rel = path.relative_to(root).as_posix()
+def _read_text(path: Path, rel: str) -> str:
+    """The text of a seed file: not too large, readable, UTF-8, composed (NFC), not nested too deep."""
     try:
         size = path.stat().st_size
         if size > MAX_YAML_BYTES:
@@ -348,6 +349,12 @@ def read_yaml(path: Path, root: Path) -> Document:
     deep = too_deep(text)
     if deep is not None:
         raise SeedError([Problem(rel, *_position(text, deep), "", f"brackets are nested more than {MAX_NESTING} levels deep", "close each [ and { that you open; seed files nest a few levels only")])
+    return text
+
+
+def _parse(rel: str, text: str) -> tuple[typing.Any, AliasEvent | None]:
+    """The YAML of a seed file (its tags refused) and its first alias, if any (refused by the caller
+    once the file is known to be a mapping)."""
     try:
         alias = _first_alias(text)
         tagged = _first_tag(text)
@@ -365,6 +372,14 @@ def read_yaml(path: Path, root: Path) -> Document:
         raise SeedError([Problem(rel, 1, 1, "", f"YAML error: {' '.join(str(error).split())}", "correct the YAML syntax (a YAML linter shows the detail)")]) from None
     except RecursionError:
         raise SeedError([Problem(rel, 1, 1, "", "the YAML is nested too deeply to read", "seed files nest a few levels only: check the indentation")]) from None
+    return data, alias
+
+
+def read_yaml(path: Path, root: Path) -> Document:
+    """Parse one YAML file; every problem raises SeedError with the position, never a crash."""
+    rel = path.relative_to(root).as_posix()
+    text = _read_text(path, rel)
+    data, alias = _parse(rel, text)
     if not isinstance(data, CommentedMap):
         raise SeedError([Problem(rel, 1, 1, "", "expected a mapping of keys at the top of the file", "start the file with its keys, as in seeds/README.md")])
     if alias is not None:
@@ -460,82 +475,99 @@ def pydantic_problems(doc: Document, cls: type[BaseModel], error: ValidationErro
             misspelt |= {(item["loc"][:-1], close) for close in difflib.get_close_matches(str(item["loc"][-1]), sorted(parent.model_fields) if parent else [], n=1)}
     for item in errors:
         loc = tuple(p for p in item["loc"] if p != "[key]")
-        kind, found, name = item["type"], item.get("input"), str(loc[-1]) if loc else ""
+        kind, name = item["type"], str(loc[-1]) if loc else ""
         if kind == "missing" and (loc[:-1], name) in misspelt:
             continue
         if kind == "invalid_key":
             line, column = doc.where(loc)
             problems.append(Problem(doc.rel, line, column, key_path(loc[:-1]), f"a key must be text, found {loc[-1]!s}", 'write the key as text (put it in quotes, e.g. "1":), as in seeds/README.md'))
-            continue
-        if kind == "missing":
-            parent = _model_at(cls, loc[:-1])
-            if name in _LANGUAGES and parent is model.Text:
-                message = f"missing {_LANGUAGES[name]} translation"
-                fix = f"add `{name}: …` with the {_LANGUAGES[name]} text"
-            else:
-                message = f"required key `{name}` is missing"
-                fix = f"add `{name}:` here (see seeds/README.md for its form)"
-            problems.append(doc.problem(loc[:-1], message, fix))
-            continue
-        if kind == "extra_forbidden":
-            parent = _model_at(cls, loc[:-1])
-            allowed = sorted(parent.model_fields) if parent else []
-            close = difflib.get_close_matches(name, allowed, n=1)
-            message = f"unknown key `{name}`"
-            fix = f"did you mean `{close[0]}`?" if close else f"remove it; allowed keys here: {', '.join(allowed)}"
-        elif kind == "string_pattern_mismatch":
-            message = f"{found!r} is not valid here"
-            fix = _PATTERN_HINTS.get(item["ctx"]["pattern"], f"match {item['ctx']['pattern']}")
-        elif kind == "value_error":
-            message = str(item["ctx"]["error"])
-            if message == "empty text":
-                lang = _LANGUAGES.get(name)
-                message = f"empty {lang} translation" if lang else "empty text"
-                fix = f"write the {lang} text" if lang else "write the text, or remove the key"
-            elif message.startswith("HTML"):
-                fix = "write plain text: pages show fact text literally; describe instead of marking up"
-            elif message.startswith("impossible date"):
-                fix = "give a date that exists in the calendar"
-            elif message.startswith("implausible date"):
-                fix = "check the year"
-            elif "; write " in message:  # the message names the accepted forms
-                message, fix = message.split("; ", 1)
-            elif message.startswith("the invisible character"):
-                fix = "delete it (YAML escapes such as \\a, \\x07 or \\u202e write invisible characters)"
-            else:
-                fix = next((f for start, f in _VALUE_FIXES if message.startswith(start)), "see seeds/README.md for the form of this value")
-        elif kind == "literal_error":
-            message = f"{found!r} is not one of the allowed values"
-            fix = f"use {item['ctx']['expected']}"
-        elif kind in ("date_parsing", "date_from_datetime_parsing", "date_type", "date_from_datetime_inexact"):
-            message = f"expected a date, found {_describe(found)}"
-            fix = "write the date as YYYY-MM-DD, e.g. 2021-03-19"
-            impossible = _impossible_date(found)
-            if impossible:
-                message, fix = impossible, "give a date that exists in the calendar"
-        elif kind == "string_too_long":
-            message = f"{str(found)[:40]!r}… is too long (at most {item['ctx']['max_length']} characters)"
-            fix = "use a shorter value"
-        elif kind in ("model_type", "model_attributes_type", "dict_type"):
-            message = f"expected a mapping of keys, found {_describe(found)}"
-            fix = "write the keys indented below, as in seeds/README.md"
-        elif kind == "list_type":
-            message = f"expected a list, found {_describe(found)}"
-            fix = "write a list, e.g. [p2s1] or one `- item` per line"
-        elif kind in ("string_type", "str_type"):
-            message = f"expected text, found {_describe(found)}"
-            fix = 'write text; quote it ("…") if YAML reads it as something else'
-        elif kind == "bool_type" or kind == "bool_parsing":
-            message = f"expected true or false, found {_describe(found)}"
-            fix = "write true or false"
-        elif kind == "too_short":
-            message = "this list is empty"
-            fix = "add at least one item"
+        elif kind == "missing":
+            problems.append(doc.problem(loc[:-1], *_missing(cls, loc, name)))
         else:
-            message = item["msg"]
-            fix = "see seeds/README.md for the form of this value"
-        problems.append(doc.problem(loc, message, fix))
+            explain = _EXPLAIN.get(kind)
+            message, fix = explain(item, cls, loc, name) if explain else (item["msg"], "see seeds/README.md for the form of this value")
+            problems.append(doc.problem(loc, message, fix))
     return problems
+
+
+#: What pydantic's error gives to turn it into (message, fix): the error, the model, the key path and its last key.
+Explain = typing.Callable[[ErrorDetails, type[BaseModel], tuple[str | int, ...], str], tuple[str, str]]
+
+
+def _missing(cls: type[BaseModel], loc: tuple[str | int, ...], name: str) -> tuple[str, str]:
+    if name in _LANGUAGES and _model_at(cls, loc[:-1]) is model.Text:
+        return f"missing {_LANGUAGES[name]} translation", f"add `{name}: …` with the {_LANGUAGES[name]} text"
+    return f"required key `{name}` is missing", f"add `{name}:` here (see seeds/README.md for its form)"
+
+
+def _unknown_key(item: ErrorDetails, cls: type[BaseModel], loc: tuple[str | int, ...], name: str) -> tuple[str, str]:
+    parent = _model_at(cls, loc[:-1])
+    allowed = sorted(parent.model_fields) if parent else []
+    close = difflib.get_close_matches(name, allowed, n=1)
+    return f"unknown key `{name}`", f"did you mean `{close[0]}`?" if close else f"remove it; allowed keys here: {', '.join(allowed)}"
+
+
+#: How to fix what the models' own checks say, by the start of their message (in order; the first that matches).
+_MESSAGE_FIXES = (
+    ("HTML", "write plain text: pages show fact text literally; describe instead of marking up"),
+    ("impossible date", "give a date that exists in the calendar"),
+    ("implausible date", "check the year"),
+)
+
+
+def _value_error(item: ErrorDetails, cls: type[BaseModel], loc: tuple[str | int, ...], name: str) -> tuple[str, str]:
+    message = str(item["ctx"]["error"])
+    if message == "empty text":
+        lang = _LANGUAGES.get(name)
+        return (f"empty {lang} translation", f"write the {lang} text") if lang else ("empty text", "write the text, or remove the key")
+    fix = next((f for start, f in _MESSAGE_FIXES if message.startswith(start)), None)
+    if fix is not None:
+        return message, fix
+    if "; write " in message:  # the message names the accepted forms
+        message, fix = message.split("; ", 1)
+        return message, fix
+    if message.startswith("the invisible character"):
+        return message, "delete it (YAML escapes such as \\a, \\x07 or \\u202e write invisible characters)"
+    return message, next((f for start, f in _VALUE_FIXES if message.startswith(start)), "see seeds/README.md for the form of this value")
+
+
+def _not_a_date(item: ErrorDetails, cls: type[BaseModel], loc: tuple[str | int, ...], name: str) -> tuple[str, str]:
+    impossible = _impossible_date(item.get("input"))
+    if impossible:
+        return impossible, "give a date that exists in the calendar"
+    return f"expected a date, found {_describe(item.get('input'))}", "write the date as YYYY-MM-DD, e.g. 2021-03-19"
+
+
+def _expected(what: str, fix: str) -> Explain:
+    """A value of the wrong type: "expected ``what``, found …" and how to write it."""
+    return lambda item, cls, loc, name: (f"expected {what}, found {_describe(item.get('input'))}", fix)
+
+
+def _fixed(message: str, fix: str) -> Explain:
+    """A message and fix formatted with the error's input (``found``) and context (``ctx``)."""
+    return lambda item, cls, loc, name: (message.format(found=item.get("input"), ctx=item.get("ctx", {})), fix.format(ctx=item.get("ctx", {})))
+
+
+def _pattern(item: ErrorDetails, cls: type[BaseModel], loc: tuple[str | int, ...], name: str) -> tuple[str, str]:
+    pattern = item["ctx"]["pattern"]
+    return f"{item.get('input')!r} is not valid here", _PATTERN_HINTS.get(pattern, f"match {pattern}")
+
+
+_TYPE_ERRORS: tuple[tuple[tuple[str, ...], Explain], ...] = (
+    (("extra_forbidden",), _unknown_key),
+    (("string_pattern_mismatch",), _pattern),
+    (("value_error",), _value_error),
+    (("literal_error",), _fixed("{found!r} is not one of the allowed values", "use {ctx[expected]}")),
+    (("date_parsing", "date_from_datetime_parsing", "date_type", "date_from_datetime_inexact"), _not_a_date),
+    (("string_too_long",), lambda item, cls, loc, name: (f"{str(item.get('input'))[:40]!r}… is too long (at most {item['ctx']['max_length']} characters)", "use a shorter value")),
+    (("model_type", "model_attributes_type", "dict_type"), _expected("a mapping of keys", "write the keys indented below, as in seeds/README.md")),
+    (("list_type",), _expected("a list", "write a list, e.g. [p2s1] or one `- item` per line")),
+    (("string_type", "str_type"), _expected("text", 'write text; quote it ("…") if YAML reads it as something else')),
+    (("bool_type", "bool_parsing"), _expected("true or false", "write true or false")),
+    (("too_short",), _fixed("this list is empty", "add at least one item")),
+)
+#: pydantic's error type → how to explain it (message, fix); any other type keeps pydantic's message.
+_EXPLAIN: dict[str, Explain] = {kind: explain for kinds, explain in _TYPE_ERRORS for kind in kinds}
 
 
 def _impossible_date(value: typing.Any) -> str | None:
