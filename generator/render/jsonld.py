@@ -17,6 +17,7 @@ after any engine's build: the pages ``pages`` names, in every language.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from generator import model
 from generator.load.read import Article, Site
@@ -75,35 +76,48 @@ def outside_source(source: model.Source, lang: str, urls: SiteUrls) -> dict:
     return node
 
 
-def article(site: Site, art: Article, lang: str, urls: SiteUrls, site_name: str) -> dict:
+def _given(fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields the seeds give (empty ones left out), in order."""
+    return {key: value for key, value in fields.items() if value}
+
+
+def _authors(outlet: model.Outlet, lang: str) -> list[dict[str, str]]:
+    return [{"@type": "Person", "name": model.in_language(a, lang)} for a in outlet.authors]
+
+
+def _report(meta: model.ArticleMeta, lang: str) -> dict[str, Any]:
+    """The report the explainer is based on, as ``article.yml`` states it; and the report that one
+    is based on, when it names one (``original``)."""
+    node: dict[str, Any] = {"@type": "NewsArticle", "datePublished": meta.published, "inLanguage": meta.language}
+    if meta.outlet:
+        node["publisher"] = _organisation(model.in_language(meta.outlet.name, lang))
+        node |= _given({"url": meta.outlet.url, "author": _authors(meta.outlet, lang)})
+    if meta.original:
+        node["isBasedOn"] = {"@type": "NewsArticle", "publisher": _organisation(model.in_language(meta.original.name, lang))} | _given(
+            {"datePublished": meta.original.published, "url": meta.original.url, "author": _authors(meta.original, lang)}
+        )
+    return node
+
+
+def _is_organisation(e: model.Entity) -> bool:
+    return isinstance(e.kind, str) and e.kind in ORGANISATION_KINDS
+
+
+def _cited_sources(art: Article) -> list[str]:
+    """The outside sources the statements of an article cite, once each, in order."""
+    sections = [*art.facts.explainer.sections, *(s for theme in art.facts.themes for s in theme.sections)]
+    cited = [s for section in sections for c in section.claims for s in c.sources] + [s for e in art.facts.events for s in e.sources]
+    return list(dict.fromkeys(cited))
+
+
+def article(site: Site, art: Article, lang: str, urls: SiteUrls, site_name: str) -> dict[str, Any]:
     """The explainer of ``art`` as an ``Article`` based on the original report."""
     meta = art.meta
     entities = {e.id: e for e in site.entities.entities}
     involved = [entities[i] for i in meta.entity_ids(art.facts) if i in entities]
-    original: dict = {"@type": "NewsArticle", "datePublished": meta.published, "inLanguage": meta.language}
-    if meta.outlet:
-        original["publisher"] = _organisation(model.in_language(meta.outlet.name, lang))
-        if meta.outlet.url:
-            original["url"] = meta.outlet.url
-        if meta.outlet.authors:
-            original["author"] = [{"@type": "Person", "name": model.in_language(a, lang)} for a in meta.outlet.authors]
-    if meta.original:
-        report: dict = {"@type": "NewsArticle", "publisher": _organisation(model.in_language(meta.original.name, lang))}
-        if meta.original.published:
-            report["datePublished"] = meta.original.published
-        if meta.original.url:
-            report["url"] = meta.original.url
-        if meta.original.authors:
-            report["author"] = [{"@type": "Person", "name": model.in_language(a, lang)} for a in meta.original.authors]
-        original["isBasedOn"] = report
-    cited: list[str] = []
-    sections = [*art.facts.explainer.sections, *(s for theme in art.facts.themes for s in theme.sections)]
-    for source_id in [s for section in sections for c in section.claims for s in c.sources] + [s for e in art.facts.events for s in e.sources]:
-        if source_id not in cited:
-            cited.append(source_id)
     sources = {s.id: s for s in site.sources.sources}
     page = urls.page(lang, f"articles/{art.slug}/index.md")
-    node: dict = {
+    node: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "Article",
         "@id": page,
@@ -111,18 +125,16 @@ def article(site: Site, art: Article, lang: str, urls: SiteUrls, site_name: str)
         "headline": meta.title[lang],
         "description": meta.summary[lang],
         "inLanguage": lang,
-        "isBasedOn": original,
+        "isBasedOn": _report(meta, lang),
         "isPartOf": {"@type": "WebSite", "name": site_name, "url": urls.home(lang)},
     }
-    about = [entity(e, lang, urls) for e in involved if isinstance(e.kind, str) and e.kind in ORGANISATION_KINDS]
-    mentions = [entity(e, lang, urls) for e in involved if not (isinstance(e.kind, str) and e.kind in ORGANISATION_KINDS)]
-    if about:
-        node["about"] = about
-    if mentions:
-        node["mentions"] = mentions
-    if cited:
-        node["citation"] = [outside_source(sources[s], lang, urls) for s in cited]
-    return node
+    return node | _given(
+        {
+            "about": [entity(e, lang, urls) for e in involved if _is_organisation(e)],
+            "mentions": [entity(e, lang, urls) for e in involved if not _is_organisation(e)],
+            "citation": [outside_source(sources[s], lang, urls) for s in _cited_sources(art)],
+        }
+    )
 
 
 def glossary(site: Site, lang: str, urls: SiteUrls) -> dict:
