@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+from collections import Counter
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -248,18 +249,13 @@ DATA_MODELS: dict[str, type[BaseModel]] = {
 def counts(site: Site) -> Counts:
     """Statements, citations and sentences of the whole site."""
     claims = list(claims_of(site))
-    cited = cited_sentences(site)
-    sentences = [(a.slug, s.id, a.meta.sentences[s.id].skip is not None) for a in site.articles for s in a.sentences]
-    kinds = {"claims": 0, "events": 0, "definitions": 0, "descriptions": 0}
-    for c in claims:
-        if c.doc.rel.endswith("glossary.yml"):
-            kinds["definitions"] += 1
-        elif c.doc.rel.endswith("entities.yml"):
-            kinds["descriptions"] += 1
-        elif c.loc[0] == "events":
-            kinds["events"] += 1
-        else:
-            kinds["claims"] += 1
+    by_kind = Counter(c.kind for c in claims)
+    kinds = {
+        "claims": by_kind["claim"] + by_kind["key_point"] + by_kind["theme_lead"],
+        "events": by_kind["event"],
+        "definitions": by_kind["definition"],
+        "descriptions": by_kind["description"],
+    }
     return Counts(
         statements=len(claims),
         **kinds,
@@ -268,11 +264,20 @@ def counts(site: Site) -> Counts:
         outside_sources=len(site.sources.sources),
         outside_sources_cited=len({s for c in claims for s in c.sources}),
         context_statements=sum(1 for c in claims if not c.cite),
-        sentences=len(sentences),
-        cited_sentences=sum(1 for slug, sid, _ in sentences if (slug, sid) in cited),
-        skipped_sentences=sum(1 for slug, sid, skip in sentences if (slug, sid) not in cited and skip),
-        uncited_sentences=sum(1 for slug, sid, skip in sentences if (slug, sid) not in cited and not skip),
+        **_sentence_counts(site),
     )
+
+
+def _sentence_counts(site: Site) -> dict[str, int]:
+    """The sentences of the articles: how many, cited, skipped with a reason, neither."""
+    cited = cited_sentences(site)
+    sentences = [(a.slug, s.id, a.meta.sentences[s.id].skip is not None) for a in site.articles for s in a.sentences]
+    return {
+        "sentences": len(sentences),
+        "cited_sentences": sum(1 for slug, sid, _ in sentences if (slug, sid) in cited),
+        "skipped_sentences": sum(1 for slug, sid, skip in sentences if (slug, sid) not in cited and skip),
+        "uncited_sentences": sum(1 for slug, sid, skip in sentences if (slug, sid) not in cited and not skip),
+    }
 
 
 def resolve_key(site: Site, claim, citation: str) -> tuple[str, str]:

@@ -28,7 +28,7 @@ from generator.load.read import Article, Site
 from generator.render.collation import sort_key
 from generator.render.markdown import Md, attr_value, escape, finalize, html_attr, html_text, yaml_scalar
 from generator.strings import LANGUAGES, source_name, strings
-from generator.validate.rules import resolve_citation
+from generator.validate.rules import ClaimAt, resolve_citation
 
 GENERATED_DIR = "_generated"
 #: Articles listed on the home page; the articles index lists them all.
@@ -318,7 +318,7 @@ class Renderer:
                     continue
                 # the page of the citing statement: its own article's (another one than the cited article's, for `slug/p1s1`)
                 owner = claim.article or cited_article
-                target = self._claim_page(claim.doc.rel, claim.loc, owner, f"articles/{owner.slug}")
+                target = self._claim_page(claim, owner, f"articles/{owner.slug}")
                 targets = index[id(cited_article)][sentence_id]
                 if target not in targets:
                     targets.append(target)
@@ -338,21 +338,23 @@ class Renderer:
         slugs = {path.split("/")[1] for path in self.mentions.pages.get(term_id, {}) if path.startswith("articles/") and path.count("/") >= 2}
         return [article for article in self.site.articles if article.slug in slugs]
 
-    def _claim_page(self, rel: str, loc: tuple, article: Article, base: str) -> tuple[str, str]:
-        if rel.endswith("glossary.yml"):
-            term = self.site.glossary.terms[loc[1]]
+    def _claim_page(self, claim: ClaimAt, article: Article, base: str) -> tuple[str, str]:
+        """The page (and its title) where a cited thing stands, to link a sentence to what cites it."""
+        loc = claim.loc
+        if claim.kind == "definition":
+            term = self.site.glossary.terms[int(loc[1])]
             return (f"glossary.md#{term.id}", term.term[self.lang])
-        if rel.endswith("entities.yml"):
-            entity = self.site.entities.entities[loc[1]]
+        if claim.kind == "description":
+            entity = self.site.entities.entities[int(loc[1])]
             return (f"who.md#{entity.id}", entity.name[self.lang])
-        if loc[0] == "events":
+        if claim.kind == "event":
             return ("timeline.md", self.t["timeline"])
-        if loc[0] == "themes":
-            theme = article.facts.themes[loc[1]]
-            return (f"{base}/{theme.id}.md", theme.title[self.lang])
-        if loc[1] == "key_points":
+        if claim.kind == "key_point":
             return (f"{base}/index.md#key-points", self.t["key_points"])
-        section = article.facts.explainer.sections[loc[2]]
+        if loc[0] == "themes":  # a theme's lead, or a claim of one of its sections
+            theme = article.facts.themes[int(loc[1])]
+            return (f"{base}/{theme.id}.md", theme.title[self.lang])
+        section = article.facts.explainer.sections[int(loc[2])]
         return (f"{base}/index.md#{section.id}", section.heading[self.lang])
 
 

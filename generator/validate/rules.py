@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from generator import model
 from generator.dates import UnresolvedDate, format_when, resolve
@@ -26,10 +27,16 @@ QUOTED = re.compile(r"“([^“”]+)”")
 RESERVED_THEME_IDS = frozenset({"index", "source"})
 
 
+#: What a cited thing is: a glossary definition, an entity's description, a key point, the lead of
+#: a theme, a claim of a section (of the explainer or of a theme), an event of the timeline.
+ClaimKind = Literal["definition", "description", "key_point", "theme_lead", "claim", "event"]
+
+
 @dataclass(frozen=True)
 class ClaimAt:
     """A claim (or an event, which cites like one) and where it stands."""
 
+    kind: ClaimKind
     doc: Document
     loc: Loc
     article: Article | None  # the article whose sentences bare IDs refer to
@@ -44,10 +51,10 @@ def claims_of(site: Site) -> Iterator[ClaimAt]:
     by_slug = {a.slug: a for a in site.articles}
     for i, term in enumerate(site.glossary.terms):
         c = term.definition
-        yield ClaimAt(site.docs["seeds/glossary.yml"], ("terms", i, "definition"), by_slug.get(c.article or ""), tuple(c.cite), tuple(c.sources), c.quote, c.text)
+        yield ClaimAt("definition", site.docs["seeds/glossary.yml"], ("terms", i, "definition"), by_slug.get(c.article or ""), tuple(c.cite), tuple(c.sources), c.quote, c.text)
     for i, entity in enumerate(site.entities.entities):
         c = entity.description
-        yield ClaimAt(site.docs["seeds/entities.yml"], ("entities", i, "description"), by_slug.get(c.article or ""), tuple(c.cite), tuple(c.sources), c.quote, c.text)
+        yield ClaimAt("description", site.docs["seeds/entities.yml"], ("entities", i, "description"), by_slug.get(c.article or ""), tuple(c.cite), tuple(c.sources), c.quote, c.text)
     for article in site.articles:
         yield from _article_claims(article)
 
@@ -56,19 +63,19 @@ def _article_claims(article: Article) -> Iterator[ClaimAt]:
     """The cited things of one article's facts: key points, theme leads, claims of sections, events."""
     doc, facts = article.facts_doc, article.facts
     for k, c in enumerate(facts.explainer.key_points):
-        yield ClaimAt(doc, ("explainer", "key_points", k), article, tuple(c.cite), tuple(c.sources), c.quote, c.text)
+        yield ClaimAt("key_point", doc, ("explainer", "key_points", k), article, tuple(c.cite), tuple(c.sources), c.quote, c.text)
     pages: list[tuple[Loc, list[model.Section]]] = [(("explainer",), facts.explainer.sections)]
     pages += [(("themes", t), theme.sections) for t, theme in enumerate(facts.themes)]
     for t, theme in enumerate(facts.themes):
         if theme.cite or theme.sources:  # the lead's citations (its text is checked by generator.validate.support)
-            yield ClaimAt(doc, ("themes", t), article, tuple(theme.cite), tuple(theme.sources), None)
+            yield ClaimAt("theme_lead", doc, ("themes", t), article, tuple(theme.cite), tuple(theme.sources), None)
     for base, sections in pages:
         for s, section in enumerate(sections):
             for c_index, c in enumerate(section.claims):
                 loc = (*base, "sections", s, "claims", c_index)
-                yield ClaimAt(doc, loc, article, tuple(c.cite), tuple(c.sources), c.quote, c.text)
+                yield ClaimAt("claim", doc, loc, article, tuple(c.cite), tuple(c.sources), c.quote, c.text)
     for e, event in enumerate(facts.events):
-        yield ClaimAt(doc, ("events", e), article, tuple(event.cite), tuple(event.sources), None, event.text)
+        yield ClaimAt("event", doc, ("events", e), article, tuple(event.cite), tuple(event.sources), None, event.text)
 
 
 def resolve_citation(site: Site, claim: ClaimAt, citation: str) -> tuple[Article | None, str]:
