@@ -92,21 +92,9 @@ def build(root: Path, strict: bool = False) -> tuple[Site, WriteReport]:
     key = Path(root).resolve()
     now = cache.scan(root)
     if now is not None:
-        last, site = _last.get(key, (None, None))
-        stored = last is None
-        if stored:
-            last = cache.load(root)
-        if last is not None:
-            before = len(last.digests)
-            if cache.unchanged(last, now, root):
-                if stored:
-                    site = LazySite(root)
-                    if len(last.digests) != before:  # pages now old enough to be compared by status
-                        cache.save(root, last)
-                _last[key] = (last, site)
-                if strict:
-                    _refuse_warnings(site)
-                return site, WriteReport(unchanged=last.pages)
+        done = _unchanged(root, key, now, strict)
+        if done is not None:
+            return done
         cache.digest_racy_inputs(now, root)  # before the seeds are read
     previous, edited = _rendered.pop(key, None), None
     remembered = _last.get(key)
@@ -116,13 +104,7 @@ def build(root: Path, strict: bool = False) -> tuple[Site, WriteReport]:
     site, pages = rendered.site, rendered.pages
     if strict:
         _refuse_warnings(site)
-    known = None
-    if previous is not None and remembered is not None and now is not None:  # pages on disk as the last build wrote them
-        last = remembered[0]
-        known = {
-            rel: text for rel, text in previous.pages.items()
-            if f"docs/{rel}" not in last.digests and last.outputs.get(f"docs/{rel}") == now.outputs.get(f"docs/{rel}", ())
-        }
+    known = _as_written(previous, remembered[0] if remembered else None, now)
     report = write(pages, root / "docs", known)
     snapshot = cache.after_build(now, root, len(pages)) if now is not None else None
     if snapshot is None:
@@ -133,6 +115,39 @@ def build(root: Path, strict: bool = False) -> tuple[Site, WriteReport]:
         _rendered[key] = rendered
         cache.save(root, snapshot)
     return site, report
+
+
+def _unchanged(root: Path, key: Path, now: cache.Snapshot, strict: bool) -> tuple[Site, WriteReport] | None:
+    """The answer of ``build`` when no input changed since the last build (this process's, or
+    the one stored in the cache), without reading the seeds; None when something changed."""
+    last, site = _last.get(key, (None, None))
+    stored = last is None
+    if stored:
+        last = cache.load(root)
+    if last is None:
+        return None
+    before = len(last.digests)
+    if not cache.unchanged(last, now, root):
+        return None
+    if stored:
+        site = LazySite(root)
+        if len(last.digests) != before:  # pages now old enough to be compared by status
+            cache.save(root, last)
+    _last[key] = (last, site)
+    if strict:
+        _refuse_warnings(site)
+    return site, WriteReport(unchanged=last.pages)
+
+
+def _as_written(previous: incremental.Rendered | None, last: cache.Snapshot | None, now: cache.Snapshot | None) -> dict[str, str] | None:
+    """The pages on disk as the last build of this process wrote them (those whose files did not
+    change since), so that ``write`` need not read them again; None when unknown."""
+    if previous is None or last is None or now is None:
+        return None
+    return {
+        rel: text for rel, text in previous.pages.items()
+        if f"docs/{rel}" not in last.digests and last.outputs.get(f"docs/{rel}") == now.outputs.get(f"docs/{rel}", ())
+    }
 
 
 def check(root: Path, strict: bool = False) -> dict[str, str]:

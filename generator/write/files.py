@@ -141,6 +141,24 @@ def _seed_of(data: bytes) -> str:
     return json.loads(match.group(1)) if match else "the seed files"
 
 
+def _page_change(rel: str, text: str, docs: Path, manifest: dict[str, str]) -> bytes | Problem | None:
+    """What to write for one page (None: its file already holds it), or the problem that forbids it."""
+    if not safe_path(rel):
+        return Problem(f"docs/{rel}", 0, 0, "", "this page would be written outside docs/", "use ids of lower-case ASCII letters, digits and hyphens")
+    data = text.encode("utf-8")
+    path = docs / rel
+    if not path.exists():
+        return data
+    current = path.read_bytes()
+    if rel not in manifest:
+        if current != data:
+            return Problem(f"docs/{rel}", 0, 0, "", "a file that the generator did not write is in the way of a generated page", f"move or rename docs/{rel} (the generator never overwrites a file it does not own), or delete it if it is an old generated page")
+        return None
+    if digest(current) != manifest[rel]:
+        return Problem(f"docs/{rel}", 0, 0, "", "this generated page was edited by hand; the edit would be lost on the next build", f"make the change in {_seed_of(current)} instead, then delete docs/{rel} (or undo the edit)")
+    return data if current != data else None
+
+
 def plan(pages: dict[str, str], docs: Path, known: dict[str, str] | None = None) -> tuple[dict[str, bytes], list[str], list[Problem]]:
     """What to write and delete, and the problems that forbid it (foreign or hand-edited files).
     ``known``: pages whose file holds that text, as the caller knows without reading it (the
@@ -152,25 +170,13 @@ def plan(pages: dict[str, str], docs: Path, known: dict[str, str] | None = None)
     if (docs / JOURNAL).is_file():
         problems.append(Problem(f"docs/{JOURNAL}", 0, 0, "", "a build was killed before it finished writing docs/", "run `python -m generator build`: it completes the interrupted build first"))
     for rel, text in pages.items():
-        if not safe_path(rel):
-            problems.append(Problem(f"docs/{rel}", 0, 0, "", "this page would be written outside docs/", "use ids of lower-case ASCII letters, digits and hyphens"))
+        if rel in manifest and known.get(rel) == text and safe_path(rel):
             continue
-        if rel in manifest and known.get(rel) == text:
-            continue
-        data = text.encode("utf-8")
-        path = docs / rel
-        if not path.exists():
-            changes[rel] = data
-            continue
-        current = path.read_bytes()
-        if rel not in manifest:
-            if current != data:
-                problems.append(Problem(f"docs/{rel}", 0, 0, "", "a file that the generator did not write is in the way of a generated page", f"move or rename docs/{rel} (the generator never overwrites a file it does not own), or delete it if it is an old generated page"))
-            continue
-        if digest(current) != manifest[rel]:
-            problems.append(Problem(f"docs/{rel}", 0, 0, "", "this generated page was edited by hand; the edit would be lost on the next build", f"make the change in {_seed_of(current)} instead, then delete docs/{rel} (or undo the edit)"))
-        elif current != data:
-            changes[rel] = data
+        change = _page_change(rel, text, docs, manifest)
+        if isinstance(change, Problem):
+            problems.append(change)
+        elif change is not None:
+            changes[rel] = change
     deletions = []
     for rel, sha in manifest.items():
         if rel in pages:
@@ -210,6 +216,14 @@ def _write(pages: dict[str, str], docs: Path, known: dict[str, str] | None) -> W
     manifest = {rel: written[rel] if rel in written and rel not in changes and known.get(rel) == text else digest(text.encode("utf-8")) for rel, text in pages.items()}
     if not changes and not deletions and written == manifest:
         return report
+    _journal(docs, changes, deletions, manifest)
+    recover(docs)
+    return report
+
+
+def _journal(docs: Path, changes: dict[str, bytes], deletions: list[str], manifest: dict[str, str]) -> None:
+    """Write every change to a temporary file, then the journal that names them (the renames and
+    deletions ``recover`` then carries out)."""
     renames = []
     for rel in sorted(changes):
         final = docs / rel
@@ -233,8 +247,6 @@ def _write(pages: dict[str, str], docs: Path, known: dict[str, str] | None) -> W
                 (docs / tmp).unlink(missing_ok=True)
                 _remove_empty_parents((docs / tmp).parent, docs)
         raise
-    recover(docs)
-    return report
 
 
 def _remove_empty_parents(folder: Path, docs: Path) -> None:
