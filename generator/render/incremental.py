@@ -87,6 +87,41 @@ def render_changed(site: Site, previous: Rendered, edited: set[str]) -> Rendered
         return None
     if any(lang not in previous.mentions for lang in LANGUAGES):
         return None
+    quiet, articles, sources_of = _affected(site, previous, edited)
+    source_pages = {f"articles/{slug}/source.md" for slug in sources_of}
+    gone = _article_pages(previous.site, articles) | source_pages
+    again = _article_pages(site, articles) | source_pages
+    # a topic page gathers the themes of that id of several articles: those of the rendered
+    # articles' themes, before and after the edit, are rendered again
+    themes = {theme.id for each in (*previous.site.articles, *site.articles) if each.slug in articles for theme in each.facts.themes}
+    gone |= {f"{TOPICS}{theme}.md" for theme in themes}
+    pages = {path: text for path, text in previous.pages.items() if path.split("/", 1)[1] not in gone}
+    mentions = {}
+    for lang in LANGUAGES:
+        renderer = Renderer(site, lang)
+        pages.update(_render_again(renderer, previous.mentions[lang], quiet, gone | again, articles, sources_of, themes))
+        mentions[lang] = renderer.mentions
+    return Rendered(site, dict(sorted(pages.items())), mentions)
+
+
+def _render_again(renderer: Renderer, mentions: Mentions, quiet: bool, stale: set[str], articles: set[str], sources_of: set[str], themes: set[str]) -> dict[str, str]:
+    """The pages of one language rendered again: those of ``articles``, the source pages of
+    ``sources_of``, and after a quiet edit the topic pages of ``themes`` and the glossary only if
+    its mentions changed (else every site page); ``stale``: the pages whose mentions are counted again."""
+    if not quiet:
+        renderer.keep_mentions(mentions, stale | set(SITE_PAGES))
+        return renderer.pages(only=articles, sources_of=sources_of)
+    renderer.keep_mentions(mentions, stale)
+    pages = renderer.pages(only=articles, sources_of=sources_of, site_pages=())
+    pages.update({f"{renderer.lang}/{path}": text for path, text in renderer.site_page(TOPICS, themes).items()})
+    if _plain(renderer.mentions) != _plain(mentions):
+        pages.update({f"{renderer.lang}/{path}": text for path, text in renderer.site_page("glossary.md").items()})
+    return pages
+
+
+def _affected(site: Site, previous: Rendered, edited: set[str]) -> tuple[bool, set[str], set[str]]:
+    """Whether the edit is quiet (what other pages show of the edited articles is unchanged), the
+    articles whose pages are rendered again, and the other articles whose source page is."""
     old, new = {a.slug: a for a in previous.site.articles}, {a.slug: a for a in site.articles}
     # article.yml, the text and the events as they were: what other pages show of these articles
     # (titles, summaries, sentences, dates) is unchanged; the glossary's mentions may not be
@@ -95,28 +130,7 @@ def render_changed(site: Site, previous: Rendered, edited: set[str]) -> Rendered
     citing = set() if quiet else {slug for cited in (before, after) for slug, targets in cited.items() if targets & edited}
     articles = edited | citing
     sources_of = {target for cited in (before, after) for slug in edited for target in cited.get(slug, ())} - articles
-    source_pages = {f"articles/{slug}/source.md" for slug in sources_of}
-    gone = _article_pages(previous.site, articles) | source_pages
-    again = _article_pages(site, articles) | source_pages
-    # a topic page gathers the themes of that id of several articles: those of the rendered
-    # articles' themes, before and after the edit, are rendered again
-    themes = {theme.id for slug in articles for sites in (old, new) if slug in sites for theme in sites[slug].facts.themes}
-    gone |= {f"{TOPICS}{theme}.md" for theme in themes}
-    pages = {path: text for path, text in previous.pages.items() if path.split("/", 1)[1] not in gone}
-    mentions = {}
-    for lang in LANGUAGES:
-        renderer = Renderer(site, lang)
-        if quiet:
-            renderer.keep_mentions(previous.mentions[lang], gone | again)
-            pages.update(renderer.pages(only=articles, sources_of=sources_of, site_pages=()))
-            pages.update({f"{lang}/{path}": text for path, text in renderer.site_page(TOPICS, themes).items()})
-            if _plain(renderer.mentions) != _plain(previous.mentions[lang]):
-                pages.update({f"{lang}/{path}": text for path, text in renderer.site_page("glossary.md").items()})
-        else:
-            renderer.keep_mentions(previous.mentions[lang], gone | again | set(SITE_PAGES))
-            pages.update(renderer.pages(only=articles, sources_of=sources_of))
-        mentions[lang] = renderer.mentions
-    return Rendered(site, dict(sorted(pages.items())), mentions)
+    return quiet, articles, sources_of
 
 
 def _plain(mentions: Mentions) -> dict[str, dict[str, str]]:
