@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,26 +123,44 @@ def missing(statement: Statement, terms: list[Term]) -> list[str]:
     folded = evidence.casefold()
     have = set(_tokens(evidence, None))
     out = [shown for token, shown in _tokens(statement.text, statement.lang).items() if token not in have]
-    text = statement.text
-    blanked = text
+    unsupported, blanked = _terms_missing(statement.text, folded, terms)
+    out += unsupported
+    out += _names_missing(blanked, folded, statement.lang)
+    return list(dict.fromkeys(out))
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def _terms_missing(text: str, folded: str, terms: list[Term]) -> tuple[list[str], str]:
+    """The terms of the table that ``text`` uses and the evidence (``folded``) does not, and the
+    text with every term it uses blanked out."""
+    out, blanked = [], text
     for term in terms:
         if not term.name:
             continue
         hits = [form for form in term.forms if re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text)]
-        if hits:
-            if not any(_contains(folded, form) for form in term.forms):
-                out.append(max(hits, key=len))
-            for form in hits:
-                blanked = re.sub(r"(?<!\w)" + re.escape(form) + r"(?!\w)", lambda m: " " * len(m.group()), blanked)
-    blanked = _MONTH_VI.sub(lambda m: " " * len(m.group()), blanked) if statement.lang == "vi" else _MONTH_EN.sub(lambda m: " " * len(m.group()), blanked)
-    blanked = _WEEKDAY_VI.sub(lambda m: " " * len(m.group()), blanked) if statement.lang == "vi" else _WEEKDAY_EN.sub(lambda m: " " * len(m.group()), blanked)
+        if hits and not any(_contains(folded, form) for form in term.forms):
+            out.append(max(hits, key=len))
+        for form in hits:
+            blanked = re.sub(r"(?<!\w)" + re.escape(form) + r"(?!\w)", _blank, blanked)
+    return out, blanked
+
+
+def _names_missing(blanked: str, folded: str, lang: str) -> list[str]:
+    """The capitalised words (names) of ``blanked``, not at a sentence's start and not months or
+    weekdays, that the evidence (``folded``) does not contain."""
+    months, weekdays = (_MONTH_VI, _WEEKDAY_VI) if lang == "vi" else (_MONTH_EN, _WEEKDAY_EN)
+    blanked = weekdays.sub(_blank, months.sub(_blank, blanked))
+    out = []
     for m in _WORD.finditer(blanked):
         if not m.group()[0].isupper() or _SENTENCE_START.search(blanked[: m.start()]):
             continue
-        word = _POSSESSIVE.sub("", m.group()) if statement.lang == "en" else m.group()  # Lumora's → Lumora
+        word = _POSSESSIVE.sub("", m.group()) if lang == "en" else m.group()  # Lumora's → Lumora
         if not _contains(folded, word):
             out.append(m.group())
-    return list(dict.fromkeys(out))
+    return out
 
 
 def load_data(root: Path) -> tuple[_Data, Document | None]:
@@ -171,17 +189,16 @@ def _sentence_texts(site: Site, article: Article | None, citation: str, claim=No
 def statements(site: Site, notes: dict[str, str]) -> Iterator[Statement]:
     """Every statement of the site with the texts it cites."""
 
-    def outside(ids) -> list[str]:
+    def outside(ids: Iterable[str]) -> list[str]:
         return [notes.get(source_id, "") for source_id in ids]
 
     for claim in claims_of(site):
-        evidence: list[str] = []
-        for citation in claim.cite:
-            evidence += _sentence_texts(site, claim.article, citation, claim)
+        if claim.text is None:
+            continue
+        evidence = [text for citation in claim.cite for text in _sentence_texts(site, claim.article, citation, claim)]
         evidence += outside(claim.sources)
         for lang in ("vi", "en"):
-            if claim.text is not None:
-                yield Statement(claim.doc, (*claim.loc, "text", lang), lang, claim.text[lang], tuple(evidence))
+            yield Statement(claim.doc, (*claim.loc, "text", lang), lang, claim.text[lang], tuple(evidence))
     gdoc = site.docs["seeds/glossary.yml"]
     for i, term in enumerate(site.glossary.terms):
         evidence = [t for c in term.definition.cite for t in _glossary_sentence(site, c)]
@@ -189,16 +206,21 @@ def statements(site: Site, notes: dict[str, str]) -> Iterator[Statement]:
         for lang in ("vi", "en"):
             yield Statement(gdoc, ("terms", i, "short", lang), lang, term.short[lang], tuple(evidence))
     for article in site.articles:
-        whole = [s.text for s in article.sentences] + [info.en for info in article.meta.sentences.values()]
-        for key in ("title", "summary"):
-            for lang in ("vi", "en"):
-                yield Statement(article.meta_doc, (key, lang), lang, getattr(article.meta, key)[lang], tuple(whole))
+        yield from _article_statements(site, article, outside)
+
+
+def _article_statements(site: Site, article: Article, outside: Callable[[Iterable[str]], list[str]]) -> Iterator[Statement]:
+    """An article's title, summary and lead (resting on its whole text) and its themes' leads."""
+    whole = [s.text for s in article.sentences] + [info.en for info in article.meta.sentences.values()]
+    for key in ("title", "summary"):
         for lang in ("vi", "en"):
-            yield Statement(article.facts_doc, ("explainer", "lead", lang), lang, article.facts.explainer.lead[lang], tuple(whole))
-        for t, theme in enumerate(article.facts.themes):
-            evidence = [x for c in theme.cite for x in _sentence_texts(site, article, c)] + outside(theme.sources)
-            for lang in ("vi", "en"):
-                yield Statement(article.facts_doc, ("themes", t, "lead", lang), lang, theme.lead[lang], tuple(evidence))
+            yield Statement(article.meta_doc, (key, lang), lang, getattr(article.meta, key)[lang], tuple(whole))
+    for lang in ("vi", "en"):
+        yield Statement(article.facts_doc, ("explainer", "lead", lang), lang, article.facts.explainer.lead[lang], tuple(whole))
+    for t, theme in enumerate(article.facts.themes):
+        evidence = [x for c in theme.cite for x in _sentence_texts(site, article, c)] + outside(theme.sources)
+        for lang in ("vi", "en"):
+            yield Statement(article.facts_doc, ("themes", t, "lead", lang), lang, theme.lead[lang], tuple(evidence))
 
 
 def _glossary_sentence(site: Site, citation: str) -> list[str]:
@@ -214,17 +236,7 @@ FIX = ("cite the article sentence or the outside source that says it (an outside
 def check(site: Site, terms: list[Term]) -> list[Problem]:
     """Every unsupported token of the site's statements, allow-list applied."""
     data, data_doc = load_data(site.root)
-    problems: list[Problem] = []
-    known_sources = {s.id for s in site.sources.sources}
-    cited_sources = {source_id for claim in claims_of(site) for source_id in claim.sources}
-    cited_sources |= {s for a in site.articles for t in a.facts.themes for s in t.sources}
-    for source_id in sorted(cited_sources & known_sources):
-        if source_id not in data.sources:
-            problems.append(Problem("seeds/sources.yml", 0, 0, "", f"outside source {source_id!r} is cited but what it says is not in {DATA}", f"add `{source_id}: \"…\"` under `sources:` in {DATA}: the checked wording of the facts it is cited for"))
-    for article in site.articles:
-        for t, theme in enumerate(article.facts.themes):
-            if not theme.cite and not theme.sources:
-                problems.append(article.facts_doc.problem(("themes", t, "lead"), f"the lead of theme {theme.id!r} cites nothing", "add `cite:` (article sentences) and/or `sources:` (outside sources) to the theme, beside `lead`"))
+    problems = _unchecked_sources(site, data) + _uncited_leads(site)
     used: set[int] = set()
     for statement in statements(site, data.sources):
         where = statement.doc.problem(statement.loc, "", "")
@@ -234,7 +246,31 @@ def check(site: Site, terms: list[Term]) -> list[Problem]:
                 used.update(allowed)
                 continue
             problems.append(Problem(where.file, where.line, where.column, where.key, f"“{token}” is in no sentence or outside source this statement cites", FIX))
-    for i, entry in enumerate(data.allow):
-        if i not in used and data_doc is not None:
-            problems.append(data_doc.problem(("allow", i), f"allow-list entry for “{entry.token}” at {entry.file} {entry.key} allows nothing", "delete it (the statement changed, or its citations now support it)"))
+    if data_doc is not None:
+        problems += [
+            data_doc.problem(("allow", i), f"allow-list entry for “{entry.token}” at {entry.file} {entry.key} allows nothing", "delete it (the statement changed, or its citations now support it)")
+            for i, entry in enumerate(data.allow)
+            if i not in used
+        ]
     return problems
+
+
+def _unchecked_sources(site: Site, data: _Data) -> list[Problem]:
+    """The outside sources cited whose checked wording is not in seeds/support.yml."""
+    known_sources = {s.id for s in site.sources.sources}
+    cited_sources = {source_id for claim in claims_of(site) for source_id in claim.sources}
+    cited_sources |= {s for a in site.articles for t in a.facts.themes for s in t.sources}
+    return [
+        Problem("seeds/sources.yml", 0, 0, "", f"outside source {source_id!r} is cited but what it says is not in {DATA}", f"add `{source_id}: \"…\"` under `sources:` in {DATA}: the checked wording of the facts it is cited for")
+        for source_id in sorted(cited_sources & known_sources)
+        if source_id not in data.sources
+    ]
+
+
+def _uncited_leads(site: Site) -> list[Problem]:
+    return [
+        article.facts_doc.problem(("themes", t, "lead"), f"the lead of theme {theme.id!r} cites nothing", "add `cite:` (article sentences) and/or `sources:` (outside sources) to the theme, beside `lead`")
+        for article in site.articles
+        for t, theme in enumerate(article.facts.themes)
+        if not theme.cite and not theme.sources
+    ]
