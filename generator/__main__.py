@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from generator import pipeline
@@ -13,7 +14,7 @@ from generator.load.sentences import split_sentences
 from generator.problems import SeedError, os_problem
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Bilingual explainer pages from seed articles.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: the current folder)")
     parser.add_argument("--debug", action="store_true", help="on an unexpected failure, show the Python traceback")
@@ -34,43 +35,14 @@ def main(argv: list[str] | None = None) -> int:
     drafting.add_argument("--dry-run", action="store_true", help="write nothing")
     schema = commands.add_parser("schema", help="write the JSON Schemas of the seed files and the open data to generator/schema/")
     schema.add_argument("--check", action="store_true", help="only report schema files that differ from the models (exit status 1)")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     root = args.root.resolve()
-    started = time.perf_counter()
     try:
-        if args.command == "build":
-            site, report = pipeline.build(root, strict=args.strict)
-            print(f"generator: {len(report.written)} written, {len(report.deleted)} deleted, {report.unchanged} unchanged ({time.perf_counter() - started:.2f} s)")
-            _warn(site)
-        elif args.command == "check":
-            site, pages = pipeline.check_site(root, strict=args.strict)
-            print(f"generator: seeds are valid; {len(pages)} pages would be generated ({time.perf_counter() - started:.2f} s)")
-            _warn(site)
-        elif args.command == "publish":
-            from generator.publish.built_site import PublishError, publish, site_folder
-
-            try:
-                site_folder(args.site_dir)  # before the seeds are read: the likelier mistake
-                print(publish(args.site_dir, root=root, site=pipeline.model(root)).summary())
-            except PublishError as error:
-                print(f"generator: {error}", file=sys.stderr)
-                return 1
-        elif args.command == "sentences":
-            text = article_text(root, args.slug)
-            for sentence in split_sentences(text):
-                print(f"{sentence.id}\t{sentence.fingerprint}\t{sentence.text}")
-        elif args.command == "schema":
-            from generator.publish import schemas
-
-            if args.check:
-                stale = schemas.stale()
-                for name in stale:
-                    print(f"generator/schema/{name} differs from the models: run `python -m generator schema`", file=sys.stderr)
-                return 1 if stale else 0
-            changed = schemas.write()
-            print(f"generator: {len(changed)} schema files written or removed, {len(schemas.schema_files()) - len(changed)} unchanged")
-        elif args.command == "draft":
-            return _draft(root, args)
+        return _COMMANDS[args.command](root, args)
     except SeedError as error:
         print(error.report(), file=sys.stderr)
         return 1
@@ -88,6 +60,53 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+
+
+def _build(root: Path, args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    site, report = pipeline.build(root, strict=args.strict)
+    print(f"generator: {len(report.written)} written, {len(report.deleted)} deleted, {report.unchanged} unchanged ({time.perf_counter() - started:.2f} s)")
+    _warn(site)
+    return 0
+
+
+def _check(root: Path, args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    site, pages = pipeline.check_site(root, strict=args.strict)
+    print(f"generator: seeds are valid; {len(pages)} pages would be generated ({time.perf_counter() - started:.2f} s)")
+    _warn(site)
+    return 0
+
+
+def _publish(root: Path, args: argparse.Namespace) -> int:
+    from generator.publish.built_site import PublishError, publish, site_folder
+
+    try:
+        site_folder(args.site_dir)  # before the seeds are read: the likelier mistake
+        print(publish(args.site_dir, root=root, site=pipeline.model(root)).summary())
+    except PublishError as error:
+        print(f"generator: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _sentences(root: Path, args: argparse.Namespace) -> int:
+    text = article_text(root, args.slug)
+    for sentence in split_sentences(text):
+        print(f"{sentence.id}\t{sentence.fingerprint}\t{sentence.text}")
+    return 0
+
+
+def _schema(root: Path, args: argparse.Namespace) -> int:
+    from generator.publish import schemas
+
+    if args.check:
+        stale = schemas.stale()
+        for name in stale:
+            print(f"generator/schema/{name} differs from the models: run `python -m generator schema`", file=sys.stderr)
+        return 1 if stale else 0
+    changed = schemas.write()
+    print(f"generator: {len(changed)} schema files written or removed, {len(schemas.schema_files()) - len(changed)} unchanged")
     return 0
 
 
@@ -115,6 +134,17 @@ def _warn(site) -> None:
     warnings = find(site)
     if warnings:
         print(report(warnings), file=sys.stderr)
+
+
+#: Each command of the command line → what runs it (an exit status).
+_COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
+    "build": _build,
+    "check": _check,
+    "publish": _publish,
+    "sentences": _sentences,
+    "schema": _schema,
+    "draft": _draft,
+}
 
 
 if __name__ == "__main__":

@@ -26,10 +26,14 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
 from generator.write.files import MANIFEST, read_manifest
+
+if TYPE_CHECKING:  # for the type checker only: MkDocs' page class
+    from mkdocs.structure.pages import Page
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
 #: Front matter that Material prints as it is (see the engine plugin's ``on_page_markdown``).
@@ -84,15 +88,11 @@ class Preview:
             return 0
         articles = {_article(p.file.src_uri) for p in rebuilt} - {""}
         shown = {id(n) for p in rebuilt for n in (p.previous_page, p.next_page) if n is not None}
-        count = 0
-        for page in pages:
-            if page.markdown is not None:
-                continue
-            if _article(page.file.src_uri) in articles or not _article(page.file.src_uri) or id(page) in shown:
-                page.read_source(config)
-                escape_meta(page)
-                count += 1
-        return count
+        needed = [page for page in pages if _shown_unread(page, articles, shown)]
+        for page in needed:
+            page.read_source(config)
+            escape_meta(page)
+        return len(needed)
 
     def after_build(self, job: Callable[[], None]) -> bool:
         """Run ``job`` (search index, open data) in the background when previewing; whether it did."""
@@ -100,6 +100,13 @@ class Preview:
             return False
         self._worker.submit(job)
         return True
+
+
+def _shown_unread(page: Page, articles: set[str], shown: set[int]) -> bool:
+    """Whether a page not read for this build shows in one rebuilt: a page of a rebuilt
+    article, a site page (not an article's), or a rebuilt page's previous or next page."""
+    article = _article(page.file.src_uri)
+    return page.markdown is None and (article in articles or not article or id(page) in shown)
 
 
 def structure(nav, config, site) -> tuple:
