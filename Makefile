@@ -40,6 +40,7 @@ check: install
 test: install
 	bash .ci/browser-deps
 	$(PY) -m ruff check generator tests
+	$(PY) -m mypy
 	$(PY) -m generator check --strict
 	$(PY) -m pytest
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator import pipeline
-from generator.load.read import article_text
+from generator.load.read import Site, article_text
 from generator.load.sentences import split_sentences
 from generator.problems import SeedError, os_problem
 
@@ -123,7 +123,7 @@ def _draft(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def _warn(site) -> None:
+def _warn(site: Site) -> None:
     """Print the warnings of a site (on standard error, after the summary line). A no-op build
     (nothing changed since the last, which printed them) does not load the seeds to repeat them;
     with --strict it does, and refuses them."""

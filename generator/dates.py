@@ -16,12 +16,16 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Literal
 
 import icu
 
-from generator.model import WEEKDAYS, Event, When, published_span
+from generator.model import WEEKDAYS, Event, MonthPart, PartOfDay, When, published_span
 from generator.strings import strings
 
+#: How precisely a date is known: a day, a month, a year; an undisclosed day before a date; a
+#: date relative to another event's.
+Precision = Literal["day", "month", "year", "before", "after"]
 #: Days of the month that "early", "mid" and "late" cover.
 PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 
@@ -32,10 +36,10 @@ class Resolved:
 
     start: dt.date
     end: dt.date
-    precision: str  # day | month | year | before | after
-    part: str | None = None
+    precision: Precision
+    part: MonthPart | None = None
     approximate: bool = False
-    part_of_day: str | None = None
+    part_of_day: PartOfDay | None = None
     timezone: str | None = None
     #: a relative date: the anchor's resolved date, and the (unit, count) after it
     anchor: Resolved | None = None
@@ -90,7 +94,6 @@ def _add(day: dt.date, unit: str, count: int) -> dt.date:
 def resolve(when: When, published: dt.date | str, events: Sequence[Event] = (), _seen: frozenset[str] = frozenset()) -> Resolved:
     """Turn a ``When`` into a date range; relative dates count back from ``published`` (the last
     day it allows) or forward from another of ``events`` (an ``after:`` date)."""
-    extra = {"part_of_day": when.part_of_day, "timezone": when.timezone}
     if when.after is not None:
         anchor_event = next((e for e in events if e.id == when.after), None)
         if anchor_event is None or when.after in _seen:
@@ -102,23 +105,23 @@ def resolve(when: When, published: dt.date | str, events: Sequence[Event] = (), 
             span = (_add(start, unit, count) - start).days if count else 0
             slack = dt.timedelta(days=max(1, round(span * _SLACK[unit])))
             start, end = start - slack, end + slack
-        return Resolved(start, end, "after", approximate=when.approximate, anchor=anchor, offset=(unit, count), **extra)
+        return Resolved(start, end, "after", approximate=when.approximate, anchor=anchor, offset=(unit, count), part_of_day=when.part_of_day, timezone=when.timezone)
     if when.weekday is not None:
         target = WEEKDAYS.index(when.weekday)
         day = _published_day(published)
         day = day - dt.timedelta(days=(day.weekday() - target) % 7)
-        return Resolved(day, day, "day", approximate=when.approximate, **extra)
+        return Resolved(day, day, "day", approximate=when.approximate, part_of_day=when.part_of_day, timezone=when.timezone)
     if when.before is not None:
         bound = _day_range(_parse(when.before))[0] - dt.timedelta(days=1)
-        return Resolved(dt.date.min, bound, "before", approximate=when.approximate, **extra)
+        return Resolved(dt.date.min, bound, "before", approximate=when.approximate, part_of_day=when.part_of_day, timezone=when.timezone)
     parts = _parse(when.date or "")
     start, end = _day_range(parts)
-    precision = {1: "year", 2: "month", 3: "day"}[len(parts)]
+    precision: Precision = ("year", "month", "day")[len(parts) - 1]
     if when.part is not None:
         first, last = PARTS[when.part]
         start = start.replace(day=first)
         end = end.replace(day=min(last, end.day))
-    return Resolved(start, end, precision, part=when.part, approximate=when.approximate, **extra)
+    return Resolved(start, end, precision, part=when.part, approximate=when.approximate, part_of_day=when.part_of_day, timezone=when.timezone)
 
 
 class UnresolvedDate(ValueError):
@@ -152,7 +155,7 @@ def _format(day: dt.date, lang: str, precision: str) -> str:
     calendar = icu.GregorianCalendar(icu.TimeZone.getGMT())
     calendar.clear()
     calendar.set(day.year, day.month - 1, day.day)
-    return _formatter(lang, precision).format(calendar.getTime())
+    return str(_formatter(lang, precision).format(calendar.getTime()))
 
 
 def format_day(day: dt.date, lang: str) -> str:
@@ -169,7 +172,7 @@ def format_published(value: str, lang: str) -> str:
     if precision == "day":
         return format_day(first, lang)
     moment = dt.datetime.fromisoformat(value)
-    offset = int(moment.utcoffset().total_seconds() // 60)
+    offset = int((moment.utcoffset() or dt.timedelta()).total_seconds() // 60)  # the model refuses a time without its offset
     zone = icu.TimeZone.createTimeZone("GMT" + (f"{'+' if offset >= 0 else '-'}{abs(offset) // 60:02d}:{abs(offset) % 60:02d}"))
     formatter = icu.SimpleDateFormat(icu.DateTimePatternGenerator.createInstance(icu.Locale(lang)).getBestPattern("jmmO"), icu.Locale(lang))
     formatter.setTimeZone(zone)
@@ -184,14 +187,14 @@ def published_iso(value: str) -> str:
 def _measure(unit: str, count: int, lang: str) -> str:
     """"1 tháng" / "1 month": CLDR's unit patterns through ICU."""
     make = {"days": icu.MeasureUnit.createDay, "weeks": icu.MeasureUnit.createWeek, "months": icu.MeasureUnit.createMonth, "years": icu.MeasureUnit.createYear}[unit]
-    return icu.MeasureFormat(icu.Locale(lang), icu.UMeasureFormatWidth.WIDE).formatMeasures([icu.Measure(icu.Formattable(count), make())])
+    return str(icu.MeasureFormat(icu.Locale(lang), icu.UMeasureFormatWidth.WIDE).formatMeasures([icu.Measure(icu.Formattable(count), make())]))
 
 
 def _zone_name(timezone: str, lang: str) -> str:
     """"giờ Pháp" / "France time": CLDR's generic location name of the zone."""
     formatter = icu.SimpleDateFormat("VVVV", icu.Locale(lang))
     formatter.setTimeZone(icu.TimeZone.createTimeZone(timezone))
-    name = formatter.format(0.0)
+    name = str(formatter.format(0.0))
     return name[:1].lower() + name[1:] if lang == "vi" else name
 
 

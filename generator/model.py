@@ -49,10 +49,12 @@ def _plain_text(value: str) -> str:
     value = unicodedata.normalize("NFC", value).strip()
     if not value:
         raise ValueError("empty text")
-    if _INVISIBLE.search(value):
-        raise ValueError(f"the invisible character U+{ord(_INVISIBLE.search(value).group()):04X} is not allowed in fact text")
-    if _HTML.search(value):
-        raise ValueError(f"HTML is not allowed in fact text (found {_HTML.search(value).group(0)!r})")
+    invisible = _INVISIBLE.search(value)
+    if invisible:
+        raise ValueError(f"the invisible character U+{ord(invisible.group()):04X} is not allowed in fact text")
+    html = _HTML.search(value)
+    if html:
+        raise ValueError(f"HTML is not allowed in fact text (found {html.group(0)!r})")
     return value
 
 
@@ -137,7 +139,8 @@ class Text(Strict):
     en: PlainText
 
     def __getitem__(self, lang: str) -> str:
-        return getattr(self, lang)
+        text: str = getattr(self, lang)
+        return text
 
 
 class Aliases(Strict):
@@ -148,7 +151,8 @@ class Aliases(Strict):
     note: Text | None = Field(default=None, description="Whose wording the aliases are, when not an official name (e.g. the article's own rendering)")
 
     def __getitem__(self, lang: str) -> list[str]:
-        return getattr(self, lang)
+        forms: list[str] = getattr(self, lang)
+        return forms
 
 
 class Claim(Strict):
@@ -203,6 +207,8 @@ class Theme(Strict):
     sections: list[Section] = Field(min_length=1)
 
 
+#: Part of a month (of a YYYY-MM date).
+MonthPart = Literal["early", "mid", "late"]
 PartOfDay = Literal["morning", "noon", "afternoon", "evening", "night"]
 PARTS_OF_DAY: tuple[str, ...] = PartOfDay.__args__  # type: ignore[attr-defined]
 
@@ -221,7 +227,7 @@ class When(Strict):
     """When an event happened, with honest precision; exactly one of date, weekday, before, after."""
 
     date: PartialDate | None = Field(default=None, description=DATE_FORMS)
-    part: Literal["early", "mid", "late"] | None = Field(default=None, description="Part of a month (YYYY-MM dates)")
+    part: MonthPart | None = Field(default=None, description="Part of a month (YYYY-MM dates)")
     approximate: bool = False
     weekday: Weekday | None = Field(default=None, description="The last such weekday before publication")
     before: PartialDate | None = Field(default=None, description="An undisclosed date known to be before this one")

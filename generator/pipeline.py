@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import contextlib
 import gc
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from generator.load.read import Site
 from generator.load.seeds import load_site
+from generator.problems import Problem
 from generator.render import incremental
-from generator.render.pages import render
+from generator.render.pages import Mentions, render
 from generator.validate.rules import validate
 from generator.write import cache
 from generator.write.files import WriteReport, plan, write
@@ -39,12 +42,12 @@ def regenerate(root: Path, previous: incremental.Rendered | None = None, edited:
             rendered = incremental.render_changed(site, previous, edited)
             if rendered is not None:
                 return rendered
-        mentions: dict = {}
+        mentions: dict[str, Mentions] = {}
         return incremental.Rendered(site, render(site, mentions), mentions)
 
 
 @contextlib.contextmanager
-def _no_cycle_collection():
+def _no_cycle_collection() -> Iterator[None]:
     """Python's cycle collector off while the model and pages are made: they are hundreds of
     thousands of young objects, almost none in cycles, and each collection of the oldest
     generation would also walk everything MkDocs holds in memory (load took 25 % longer at 1000
@@ -64,7 +67,7 @@ class LazySite(Site):
     def __init__(self, root: Path):
         self.__dict__["_lazy_root"] = root
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         if name.startswith("__") or "_lazy_loaded" in self.__dict__:
             raise AttributeError(name)
         self.__dict__["_lazy_loaded"] = True
@@ -120,16 +123,16 @@ def build(root: Path, strict: bool = False) -> tuple[Site, WriteReport]:
 def _unchanged(root: Path, key: Path, now: cache.Snapshot, strict: bool) -> tuple[Site, WriteReport] | None:
     """The answer of ``build`` when no input changed since the last build (this process's, or
     the one stored in the cache), without reading the seeds; None when something changed."""
-    last, site = _last.get(key, (None, None))
-    stored = last is None
-    if stored:
-        last = cache.load(root)
+    remembered = _last.get(key)
+    last = remembered[0] if remembered else cache.load(root)
     if last is None:
         return None
     before = len(last.digests)
     if not cache.unchanged(last, now, root):
         return None
-    if stored:
+    if remembered:
+        site = remembered[1]
+    else:
         site = LazySite(root)
         if len(last.digests) != before:  # pages now old enough to be compared by status
             cache.save(root, last)
@@ -169,7 +172,7 @@ def check_site(root: Path, strict: bool = False) -> tuple[Site, dict[str, str]]:
     return site, pages
 
 
-def copy_desk(site: Site) -> list:
+def copy_desk(site: Site) -> list[Problem]:
     """The terminology, house style and support checks (``check`` only), for projects with a
     terminology table (``seeds/terminology.yml``)."""
     from generator.validate import support, terminology

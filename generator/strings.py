@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ruamel.yaml import YAML
 
 from generator.yamltext import plain_yaml  # libyaml when the file is plain YAML: a tenth of a second less per build
+
+if TYPE_CHECKING:
+    from generator.model import Source
 
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
@@ -22,11 +26,10 @@ def strings(lang: str) -> dict[str, str]:
     return dict(data if data is not None else YAML(typ="safe").load(text))
 
 
-def source_name(source, lang: str) -> str:
+def source_name(source: Source, lang: str) -> str:
     """An outside source as pages name it: its publisher, and the outlet whose copy was read
     (“Reuters, bản đăng trên The Straits Times” / “Reuters, as carried by The Straits Times”)."""
-    names = getattr(source, "publisher_name", None)
-    publisher = names[lang] if names is not None else source.publisher
-    if getattr(source, "carried_by", None):
+    publisher = source.publisher_name[lang] if source.publisher_name is not None else source.publisher
+    if source.carried_by:
         return strings(lang)["source_carried"].format(publisher=publisher, carrier=source.carried_by)
     return publisher

@@ -11,17 +11,14 @@ from __future__ import annotations
 import re
 import typing
 
+import yaml
+from yaml.nodes import MappingNode, Node
+
 #: Control characters a seed file may not hold (tab, line feed and carriage return aside).
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
-try:
-    import yaml
-    from yaml import CSafeLoader
-except ImportError:  # PyYAML without libyaml: no fast path (the pure-Python loader is no faster)
-    CSafeLoader = None
-
 #: Whether libyaml is there: without it there is no fast path (the pure-Python loader is no faster).
-FAST = CSafeLoader is not None
+FAST: bool = yaml.__with_libyaml__
 
 #: Text that the fast path leaves to the round-trip loader: anchors and aliases (``&a``, ``*a``:
 #: a node starts after white space, ``[``, ``{``, ``,``, ``:``, ``?`` or ``-``, or at a line start),
@@ -36,26 +33,26 @@ class NotFast(Exception):
     """The file needs the round-trip loader."""
 
 
-if CSafeLoader is not None:
+if FAST:
 
-    class _Loader(CSafeLoader):
+    class _Loader(yaml.CSafeLoader):
         """libyaml with the plain scalars typed as ruamel.yaml types them (YAML 1.2), in their
         canonical forms only; other forms of numbers and dates raise NotFast."""
 
-        yaml_implicit_resolvers: typing.ClassVar[dict] = {}
+        yaml_implicit_resolvers: dict[typing.Any, list[tuple[str, typing.Pattern[str]]]] = {}
 
-        def flatten_mapping(self, node):
+        def flatten_mapping(self, node: MappingNode) -> None:
             for key_node, _ in node.value:
                 if key_node.tag in ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"):
                     raise NotFast("merge key")
 
-        def construct_mapping(self, node, deep=False):
+        def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[typing.Hashable, typing.Any]:
             mapping = super().construct_mapping(node, deep=deep)
             if len(mapping) != len(node.value):
                 raise NotFast("duplicate key")
             return mapping
 
-    def _not_fast(loader, node):
+    def _not_fast(loader: yaml.CSafeLoader, node: Node) -> typing.NoReturn:
         raise NotFast(node.value)
 
     _Loader.add_constructor(_NOT_FAST, _not_fast)
@@ -80,7 +77,7 @@ if CSafeLoader is not None:
 def plain_yaml(text: str) -> typing.Any:
     """``text`` read as ruamel.yaml reads it (YAML 1.2), by libyaml; None when it is not plain
     (the caller then reads it with ruamel.yaml, which reports any problem)."""
-    if CSafeLoader is None or _UNUSUAL.search(text) or CONTROL.search(text):
+    if not FAST or _UNUSUAL.search(text) or CONTROL.search(text):
         return None
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 (a safe loader)

@@ -104,7 +104,7 @@ class DateFound:
         for key in ("part_of_day", "timezone"):
             if getattr(self, key) and key in fields:
                 values[key] = getattr(self, key)
-        return model.When(**values)
+        return model.When.model_validate(values)
 
     def as_json(self, sentence: str) -> dict[str, object]:
         precision = "day" if self.precision == "weekday" else self.precision

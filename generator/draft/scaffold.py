@@ -85,9 +85,9 @@ class Draft:
     dates: list[tuple[DateFound, str]] = field(default_factory=list)  # every date expression, in text order
 
 
-def _known_forms(root: Path) -> tuple[dict[str, tuple[str, str]], set[str]]:
+def _known_forms(root: Path) -> tuple[dict[str, tuple[str, str | None]], set[str]]:
     """Names known to seeds/entities.yml (casefolded form → (id, kind)) and glossary terms."""
-    entities: dict[str, tuple[str, str]] = {}
+    entities: dict[str, tuple[str, str | None]] = {}
     terms: set[str] = set()
     for rel, cls in (("seeds/entities.yml", model.Entities), ("seeds/glossary.yml", model.Glossary)):
         path = root / rel

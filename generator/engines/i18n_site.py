@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 ERROR_PAGE = "404.html"
 
@@ -69,7 +70,7 @@ def write_error_page(output: str, site_dir: str | Path, language: str, default_l
     return ""
 
 
-def language_homes(i18n_plugin) -> list[dict]:
+def language_homes(i18n_plugin: Any) -> list[dict[str, Any]]:  # mkdocs-static-i18n has no type information
     """The language switch of a page that has no twin (the 404 pages): each language's home.
 
     mkdocs-static-i18n rewrites ``extra.alternate`` for every page it renders and leaves the last

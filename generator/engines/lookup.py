@@ -12,31 +12,36 @@ collection gives (tests/test_lookup.py checks it path by path against the plugin
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mkdocs.structure.files import File, Files
 
 
-def memoize_lookups(files: Any) -> Any:
+def memoize_lookups(files: Files) -> Files:
     """Give ``files`` (a MkDocs ``Files``) a ``get_file_from_path`` answered from a table."""
     if getattr(files, "_lookup_table", None) is not None:
         return files
     lookup, append, remove = files.get_file_from_path, files.append, files.remove
-    table: dict[str, Any] = {}
+    patched: Any = files  # its methods are replaced on the instance
+    table: dict[str, File | None] = {}
 
-    def get_file_from_path(path: str):
+    def get_file_from_path(path: str) -> File | None:
         try:
             return table[path]
         except KeyError:
             found = table[path] = lookup(path)
             return found
 
-    def changed(method):
-        def wrapper(file):
+    def changed(method: Callable[[File], None]) -> Callable[[File], None]:
+        def wrapper(file: File) -> None:
             table.clear()
             return method(file)
 
         return wrapper
 
-    files.get_file_from_path = get_file_from_path
-    files.append, files.remove = changed(append), changed(remove)
-    files._lookup_table = table
+    patched.get_file_from_path = get_file_from_path
+    patched.append, patched.remove = changed(append), changed(remove)
+    patched._lookup_table = table
     return files

@@ -26,13 +26,18 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urljoin
 
+import jinja2
 from markupsafe import escape
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -46,13 +51,27 @@ from generator.publish import unindent
 from generator.strings import strings
 from generator.validate import lint
 
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
+    from watchdog.events import FileSystemEvent
+
 log = logging.getLogger("mkdocs.plugins.news-explained")
 
 #: What the plugin watches while serving, under the project folder.
 WATCHED = ("seeds", "generator")
 
 
-class NewsExplainedPlugin(BasePlugin):  # no options of its own
+# mkdocs.config.base.Config.__init_subclass__ has no annotations (it gathers the options)
+class NoOptions(Config):  # type: ignore[no-untyped-call]
+    """The plugin has no options of its own."""
+
+
+# mkdocs.plugins.BasePlugin.__init_subclass__ has no annotations (it registers the plugin's events)
+class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         super().__init__()
         self.site: Site | None = None  # the model of the last good generation
@@ -67,7 +86,7 @@ class NewsExplainedPlugin(BasePlugin):  # no options of its own
 
     # --- before the build: generate -------------------------------------------------------
 
-    def on_startup(self, *, command, dirty) -> None:
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
         self.preview.start(command, dirty)
 
@@ -102,7 +121,7 @@ class NewsExplainedPlugin(BasePlugin):  # no options of its own
 
     # --- turning Markdown into pages --------------------------------------------------------
 
-    def on_page_markdown(self, markdown, /, *, page, config, files):
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Front matter text reaches the theme escaped; the edit link of a generated page opens its
         seed file, not the generated Markdown.
 
@@ -120,7 +139,7 @@ class NewsExplainedPlugin(BasePlugin):  # no options of its own
             page.edit_url = (edit_root + seed).replace("/edit/", "/tree/", 1) if seed.endswith("/") else edit_root + seed
         return markdown
 
-    def on_page_content(self, html_text, /, *, page, config, files):
+    def on_page_content(self, html_text: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The headings' permalink tooltip in the page's language (toc has one title for the site)."""
         title = config.mdx_configs.get("toc", {}).get("permalink_title")
         lang = _language(config)
@@ -129,13 +148,13 @@ class NewsExplainedPlugin(BasePlugin):  # no options of its own
         return html_text.replace(f'title="{title}"', f'title="{strings(lang)["permalink"]}"')
 
     @event_priority(-110)  # after mkdocs-static-i18n has reduced the navigation to one language
-    def on_nav(self, nav, /, *, config, files):
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Name article sections by their title (not their folder) and order the top level."""
         lang = config.theme.get("language", "vi")
         words = strings(lang) if lang in ("vi", "en") else strings("vi")
         titles = {a.slug: escape(a.meta.title[lang]) for a in self.site.articles} if self.site and lang in ("vi", "en") else {}
         nav = navigation.arrange(nav, words["articles"], titles)
-        i18n = config.plugins.get("i18n")
+        i18n = _i18n(config)
         if self.preview.dirty and not (i18n and i18n.building):  # once per save, before any language is built
             self.preview.check_structure(preview.structure(nav, config, self.site), config.site_dir)
         if parallel.OtherLanguages.possible(self.command, i18n):  # the pages exist now (the sitemap lists them)
@@ -145,29 +164,29 @@ class NewsExplainedPlugin(BasePlugin):  # no options of its own
         return nav
 
     @event_priority(-150)  # after mkdocs-static-i18n has added its extension to the environment
-    def on_env(self, env, /, *, config, files):
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """The theme's templates compiled once (``generator.engines.templatecache``); a dirty rebuild
         (`make serve`) reads the titles its pages' navigation shows."""
         self.preview.read_shown_titles(files, config)
         return templatecache.use_bytecode_cache(env)
 
     @event_priority(-110)
-    def on_page_context(self, context, /, *, page, config, nav):
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         """A page's navigation lists its own article's pages, not every article's (see ``generator.engines.navigation``)."""
         context["nav"] = navigation.for_page(nav)
         return context
 
-    def on_template_context(self, context, /, *, template_name, config):
+    def on_template_context(self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig) -> TemplateContext:
         """The same for pages made from a template alone (the 404 page): no article is open there."""
         if context.get("nav"):
             context["nav"] = navigation.for_page(context["nav"])
         return context
 
     @event_priority(50)  # before mkdocs-static-i18n replaces the file list with one language's pages
-    def _check_twins(self, files, /, *, config):
+    def _check_twins(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """A page without its twin in every language stops the build (the i18n plugin would publish
         it in the other language under the wrong ``lang``)."""
-        i18n = config.plugins.get("i18n")
+        i18n = _i18n(config)
         if i18n:
             pages = (file.src_uri for file in files.documentation_pages())
             problems = i18n_site.missing_twins(pages, i18n.all_languages)
@@ -176,25 +195,25 @@ class NewsExplainedPlugin(BasePlugin):  # no options of its own
         return files
 
     @event_priority(-150)  # after mkdocs-static-i18n has made the file list of one language
-    def _lookup_table(self, files, /, *, config):
+    def _lookup_table(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Links resolved from a table (``generator.engines.lookup``)."""
         return lookup.memoize_lookups(files)
 
     on_files = CombinedEvent(_check_twins, _lookup_table)
 
-    def on_pre_template(self, template, /, *, template_name, config):
+    def on_pre_template(self, template: jinja2.Template, /, *, template_name: str, config: MkDocsConfig) -> jinja2.Template:
         """The language switch of the 404 pages leads to the home of each language."""
-        i18n = config.plugins.get("i18n")
+        i18n = _i18n(config)
         if template_name == i18n_site.ERROR_PAGE and i18n and i18n.extra_alternate:
-            config.extra.alternate = i18n_site.language_homes(i18n)  # an attribute, as the i18n plugin sets it
+            config.extra.alternate = i18n_site.language_homes(i18n)  # type: ignore[attr-defined]  # an attribute, as the i18n plugin sets it
         return template
 
-    def on_post_template(self, output_content, /, *, template_name, config):
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
         """Each language keeps its own 404 page: ``/404.html`` in the default language,
         ``/<lang>/404.html`` for the others (MkDocs would write them all to ``/404.html``)."""
         if template_name == parallel.SITEMAP and self.others.running:
             return ""  # the forked build writes the sitemap of every language
-        i18n = config.plugins.get("i18n")
+        i18n = _i18n(config)
         if template_name != i18n_site.ERROR_PAGE or not i18n:
             return output_content
         output = i18n_site.write_error_page(unindent.drop_indentation(output_content), config.site_dir, i18n.current_language, i18n.default_language)
@@ -202,7 +221,7 @@ class NewsExplainedPlugin(BasePlugin):  # no options of its own
             log.info("404 page of '%s' written to %s/%s", i18n.current_language, i18n.current_language, i18n_site.ERROR_PAGE)
         return output
 
-    def on_post_page(self, output, /, *, page, config):
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """The templates' indentation goes (``generator.publish.unindent``; ``publish`` would do
         it after the build, reading every page again)."""
         return unindent.drop_indentation(output)
@@ -210,11 +229,11 @@ class NewsExplainedPlugin(BasePlugin):  # no options of its own
     # --- after the build: publish -------------------------------------------------------------
 
     @event_priority(100)  # before the minify plugin (0) and mkdocs-static-i18n (-100)
-    def _wait_for_other_languages(self, *, config):
+    def _wait_for_other_languages(self, *, config: MkDocsConfig) -> None:
         """The forked build of the other languages has ended: this build finishes the site."""
         if not self.others.running:
             return
-        i18n = config.plugins.get("i18n")
+        i18n = _i18n(config)
         # meanwhile: the open data and feeds (they need the model only), the cards of this language's pages
         try:
             if self.site is not None:
@@ -230,10 +249,10 @@ class NewsExplainedPlugin(BasePlugin):  # no options of its own
         i18n.building = True  # its own flag: "the other languages are built"
 
     @event_priority(-200)  # after mkdocs-static-i18n (priority -100) has built the other languages
-    def _publish(self, *, config):
+    def _publish(self, *, config: MkDocsConfig) -> None:
         """Publish once every language is written (``generator.publish``): open data and feeds,
         cards, then the search index; while previewing, in the background (the pages are served first)."""
-        i18n = config.plugins.get("i18n")
+        i18n = _i18n(config)
         model_files = not self._others_built  # else written while the other languages were built
         if self._others_built:  # as the i18n plugin leaves itself after building the other languages
             self._others_built = False
@@ -260,18 +279,18 @@ class NewsExplainedPlugin(BasePlugin):  # no options of its own
 
     on_post_build = CombinedEvent(_wait_for_other_languages, _publish)
 
-    def on_build_error(self, *, error) -> None:
+    def on_build_error(self, *, error: Exception) -> None:
         """A failed build ends the forked one too."""
         self.others.stop()
 
-    def _prefill_cards(self, site_dir, chosen) -> None:
+    def _prefill_cards(self, site_dir: str, chosen: Callable[[str], bool]) -> None:
         if self.site is not None:
             folder = Path(site_dir)
             publish.prefill_cards(folder, self.site, publish.card_cache(folder, self.root), chosen)
 
     # --- serving: watch the seeds ---------------------------------------------------------------
 
-    def on_serve(self, server, /, *, config, builder):
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         """Regenerate as soon as ``seeds/`` (or the generator) changes, then rebuild once; rebuild
         once for a hand-written edit under ``docs/``, never for the generator's own writes."""
         if self._watcher is None and self.root is not None:
@@ -291,9 +310,15 @@ class NewsExplainedPlugin(BasePlugin):  # no options of its own
             self._watcher = None
 
 
-def _language(config) -> str:
-    i18n = config.plugins.get("i18n")
-    return i18n.current_language if i18n else config.theme.get("language", "vi")
+def _i18n(config: MkDocsConfig) -> Any:
+    """The mkdocs-static-i18n plugin when the site uses it, else None (it has no type information)."""
+    return config.plugins.get("i18n")
+
+
+def _language(config: MkDocsConfig) -> str:
+    i18n = _i18n(config)
+    lang: str = i18n.current_language if i18n else config.theme.get("language", "vi")
+    return lang
 
 
 def _still_serving(error: SeedError) -> None:
@@ -330,19 +355,19 @@ class _Watcher:
         self.thread = threading.Thread(target=self._run, name="news-explained-watch", daemon=True)
 
     @staticmethod
-    def _counts(event) -> bool:
+    def _counts(event: FileSystemEvent) -> bool:
         return not (event.is_directory or "__pycache__" in event.src_path or event.event_type in ("opened", "closed_no_write"))
 
-    def _on_source(self, event) -> None:
+    def _on_source(self, event: FileSystemEvent) -> None:
         if self._counts(event):
             with self._lock:
                 self._sources_changed = True
             self.changed.set()
 
-    def _on_docs(self, event) -> None:
+    def _on_docs(self, event: FileSystemEvent) -> None:
         if self._counts(event):
             with self._lock:
-                self._docs_changed.update(p for p in (event.src_path, getattr(event, "dest_path", "")) if p)
+                self._docs_changed.update(os.fsdecode(p) for p in (event.src_path, getattr(event, "dest_path", "")) if p)
             self.changed.set()
 
     def start(self) -> None:

@@ -11,7 +11,9 @@ pages, that article's pages; ``for_page`` gives that view without changing the s
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable, Iterator, Mapping
 
+from mkdocs.structure import StructureItem
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
@@ -22,14 +24,14 @@ ARTICLES = "articles"
 MAINTAINERS = ("errors.md", "engines.md")
 
 
-def src(item) -> str:
+def src(item: StructureItem) -> str:
     """The source path of a page, or of the first page in a section."""
     if isinstance(item, Section):
         return next((src(child) for child in item.children if src(child)), "")
-    return item.file.src_uri if getattr(item, "file", None) else ""
+    return item.file.src_uri if isinstance(item, Page) and item.file else ""
 
 
-def top_name(item) -> str:
+def top_name(item: StructureItem) -> str:
     """The top-level file or folder of an item, below the language folder (``articles``, ``about.md``)."""
     parts = src(item).split("/")
     while parts and parts[0] in ("vi", "en"):
@@ -37,7 +39,7 @@ def top_name(item) -> str:
     return parts[0] if parts else ""
 
 
-def arrange(nav: Navigation, articles_title: str, titles: dict[str, str]) -> Navigation:
+def arrange(nav: Navigation, articles_title: str, titles: Mapping[str, str]) -> Navigation:
     """Name the articles section and each article's section (``titles``: slug → title, in the
     site's order, newest first), order the articles that way after the section's index page, put
     each article's explainer first and its source last, and order the top level by ``ORDER``."""
@@ -60,7 +62,7 @@ def arrange(nav: Navigation, articles_title: str, titles: dict[str, str]) -> Nav
     return nav
 
 
-def _pages(items):
+def _pages(items: Iterable[StructureItem]) -> Iterator[Page]:
     """The pages of the navigation, in its order."""
     for item in items:
         if isinstance(item, Page):
@@ -69,7 +71,7 @@ def _pages(items):
             yield from _pages(item.children)
 
 
-def _slug(item) -> str:
+def _slug(item: StructureItem) -> str:
     """The article of a page or section (``…/articles/<slug>/…``), or ``""``."""
     parts = src(item).split("/")
     at = parts.index(ARTICLES) if ARTICLES in parts else len(parts)

@@ -31,6 +31,10 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 log = logging.getLogger("mkdocs.plugins.news-explained")
 
@@ -44,7 +48,7 @@ class OtherLanguages:
         self.pid: int | None = None
 
     @staticmethod
-    def possible(command: str | None, i18n) -> bool:
+    def possible(command: str | None, i18n: Any) -> bool:  # i18n: the mkdocs-static-i18n plugin (no type information)
         return (
             command == "build"
             and i18n is not None
@@ -56,7 +60,7 @@ class OtherLanguages:
             and os.environ.get("NEWS_EXPLAINED_SERIAL", "") in ("", "0")
         )
 
-    def start(self, config, i18n, then: Callable[[], None] | None = None) -> None:
+    def start(self, config: MkDocsConfig, i18n: Any, then: Callable[[], None] | None = None) -> None:
         """Fork; the child builds the other languages (the plugin's own ``on_post_build``), runs
         ``then`` (work on their pages that can be done beside this process) and exits."""
         sys.stdout.flush()

@@ -32,8 +32,21 @@ from markupsafe import Markup, escape
 
 from generator.write.files import MANIFEST, read_manifest
 
-if TYPE_CHECKING:  # for the type checker only: MkDocs' page class
+if TYPE_CHECKING:  # for the type checker only: MkDocs' classes
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+
+    from generator.load.read import Site
+
+#: What the navigation of every page shows (see ``structure``): the pages' paths in order, each
+#: article's slug and titles (and its themes'), and each hand-written page with its modification time.
+Structure = tuple[
+    tuple[str, ...],
+    tuple[tuple[str, str, str, tuple[tuple[str, str, str], ...]], ...],
+    tuple[tuple[str, int], ...],
+]
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
 #: Front matter that Material prints as it is (see the engine plugin's ``on_page_markdown``).
@@ -44,7 +57,7 @@ def _not_dirty_warning(record: logging.LogRecord) -> bool:
     return not str(record.msg).startswith(DIRTY_WARNING)
 
 
-def escape_meta(page) -> None:
+def escape_meta(page: Page) -> None:
     """Front matter text escaped once (``Markup``), as the theme prints it raw."""
     for key in TEXT_META:
         value = page.meta.get(key)
@@ -57,7 +70,7 @@ class Preview:
 
     def __init__(self) -> None:
         self.dirty = False
-        self._structure: tuple | None = None
+        self._structure: Structure | None = None
         self._worker = Background()
 
     def start(self, command: str | None, dirty: bool) -> None:
@@ -66,7 +79,7 @@ class Preview:
         if self.dirty and _not_dirty_warning not in build_log.filters:
             build_log.addFilter(_not_dirty_warning)
 
-    def check_structure(self, structure: tuple, site_dir: str) -> bool:
+    def check_structure(self, structure: Structure, site_dir: str) -> bool:
         """Empty the served site when the structure changed since the last build (then every page
         is built again); whether it did."""
         if not self.dirty:
@@ -78,7 +91,7 @@ class Preview:
             empty(Path(site_dir))
         return changed
 
-    def read_shown_titles(self, files, config) -> int:
+    def read_shown_titles(self, files: Files, config: MkDocsConfig) -> int:
         """Read the pages whose titles the rebuilt pages show; the number read."""
         if not self.dirty:
             return 0
@@ -109,7 +122,7 @@ def _shown_unread(page: Page, articles: set[str], shown: set[int]) -> bool:
     return page.markdown is None and (article in articles or not article or id(page) in shown)
 
 
-def structure(nav, config, site) -> tuple:
+def structure(nav: Navigation, config: MkDocsConfig, site: Site | None) -> Structure:
     """What the navigation of every page shows: its pages in order, the titles the model ``site``
     gives them, and the hand-written pages (their titles are theirs: any edit of one counts)."""
     generated = GeneratedFiles(Path(config.docs_dir))

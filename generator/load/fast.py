@@ -33,7 +33,8 @@ class LazyDocument(Document):
     """A Document whose round-trip parse (lines and columns) is done when something asks for it."""
 
     def __init__(self, rel: str, text: str):
-        self.rel, self._text, self._data = rel, text, None
+        self.rel, self._text = rel, text
+        self._data: typing.Any = None  # the round-trip parse, once asked for
 
     @property
     def data(self) -> typing.Any:

@@ -118,7 +118,8 @@ class _Constructor(RoundTripConstructor):
                 return str(node.value)
             raise
 
-    def construct_mapping(self, node: typing.Any, maptyp: typing.Any, deep: bool = False) -> typing.Any:
+    # the signature of RoundTripConstructor, which ruamel.yaml itself gives another than its base classes
+    def construct_mapping(self, node: typing.Any, maptyp: typing.Any, deep: bool = False) -> typing.Any:  # type: ignore[override]
         self._scalar_keys(node)
         return super().construct_mapping(node, maptyp, deep)
 

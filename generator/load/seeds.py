@@ -4,6 +4,7 @@ problems with their lines), every problem of every file collected before failing
 
 from __future__ import annotations
 
+import functools
 import typing
 from pathlib import Path
 
@@ -27,8 +28,10 @@ from generator.load.read import (
 from generator.load.sentences import split_sentences
 from generator.problems import Problem, SeedError
 
+T = typing.TypeVar("T")
 
-def _collect(problems: list[Problem], action: typing.Callable[[], typing.Any]) -> typing.Any:
+
+def _collect(problems: list[Problem], action: typing.Callable[[], T]) -> T | None:
     try:
         return action()
     except SeedError as error:
@@ -76,7 +79,7 @@ def load_site(root: Path) -> Site:
         if not text_path.is_file():
             problems.append(Problem(f"{rel}/{ARTICLE_FILE}", 0, 0, "", "file is missing", f"put the article text in {rel}/{ARTICLE_FILE}, or run `python -m generator draft`"))
             continue
-        text = _collect(problems, lambda path=text_path: read_article_text(path, root))
+        text = _collect(problems, functools.partial(read_article_text, text_path, root))
         meta = load(folder / "article.yml", model.ArticleMeta)
         facts = load(folder / "facts.yml", model.Facts)
         if text is None or meta is None or facts is None:

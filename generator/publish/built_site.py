@@ -23,8 +23,10 @@ import os
 import posixpath
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.load.read import Site
 from generator.publish import cards, feeds, opendata, schemas, search, unindent
@@ -57,7 +59,7 @@ class PublishError(RuntimeError):
     """The site folder cannot be published (missing, or the search index failed)."""
 
 
-def engine_config(root: Path) -> dict:
+def engine_config(root: Path) -> dict[str, Any]:
     """The engine configuration under ``root`` (``!ENV`` and other tags read as nothing)."""
     import yaml
 
@@ -72,7 +74,7 @@ def engine_config(root: Path) -> dict:
     return {}
 
 
-def language_settings(config: dict, key: str) -> dict[str, str]:
+def language_settings(config: dict[str, Any], key: str) -> dict[str, str]:
     """A setting of each language (``site_name``, ``site_description``): the i18n plugin's, else the site's."""
     values: dict[str, str] = {}
     default = (config.get("theme") or {}).get("language", "vi")
@@ -174,6 +176,7 @@ def add_structured_data(folder: Path, site: Site, url: str | None, names: dict[s
             if not path.is_file():
                 continue
             data = jsonld.for_page(site, key, lang, urls, names.get(lang, ""))
+            assert data is not None, key  # jsonld.pages names only pages that have structured data
             href = posixpath.relpath(f"{DATA_DIR}/{jsonld.open_data(key)}", page.rstrip("/") or ".")
             head = f'{jsonld.script(data)}\n<link rel="alternate" type="application/json" href="{href}">\n'
             text = path.read_text(encoding="utf-8")
@@ -197,7 +200,7 @@ def publish_cards(folder: Path, site: Site, cache: Path) -> cards.CardReport:
         raise PublishError(str(error)) from None
 
 
-def prefill_cards(folder: Path, site: Site, cache: Path, chosen) -> int:
+def prefill_cards(folder: Path, site: Site, cache: Path, chosen: Callable[[str], bool]) -> int:
     """Draw into the cache the cards of the built pages ``chosen`` (by path in the site), so that
     ``publish_cards`` finds them there: each of two parallel builds draws its language's."""
     files = [path for path in folder.rglob("*.html") if chosen(path.relative_to(folder).as_posix())]

@@ -26,10 +26,18 @@ from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from generator import model
 from generator.dates import format_published
+
+if TYPE_CHECKING:  # Pillow is imported where a card is drawn (a build without changed cards needs none)
+    from PIL import Image, ImageDraw
+    from PIL._imaging import ImagingCore  # what a glyph mask is (Pillow types it so)
+    from PIL.ImageFont import FreeTypeFont
+
+    from generator.load.read import Site
 
 WIDTH, HEIGHT = 1200, 630
 #: Where the cards live in the built site.
@@ -103,7 +111,7 @@ def _font_digest(path: Path) -> str:
 
 
 @cache
-def _font(kind: str, size: int):
+def _font(kind: str, size: int) -> FreeTypeFont:
     from PIL import ImageFont
 
     # basic layout: the same drawing whether or not Pillow was built with libraqm (NFC text needs no shaping)
@@ -111,12 +119,12 @@ def _font(kind: str, size: int):
 
 
 @cache
-def _width(font, word: str) -> float:
+def _width(font: FreeTypeFont, word: str) -> float:
     """A word's width in one of the (cached) fonts: titles share many words."""
     return font.getlength(word)
 
 
-def _wrap(text: str, font, width: int) -> list[str]:
+def _wrap(text: str, font: FreeTypeFont, width: int) -> list[str]:
     """Greedy line breaking at spaces (each word measured once); a word wider than the line is
     cut where it must be."""
     space = _width(font, " ")
@@ -144,7 +152,7 @@ def _wrap(text: str, font, width: int) -> list[str]:
     return lines
 
 
-def _fit_title(title: str, width: int, max_height: int):
+def _fit_title(title: str, width: int, max_height: int) -> tuple[FreeTypeFont, int, list[str]]:
     """The largest title size (72 down to 40 px) whose lines fit; at the smallest, the last line
     that fits ends with an ellipsis."""
     for size in (72, 64, 58, 52, 46, 40):
@@ -178,14 +186,14 @@ class _Glyphs:
     bitmap does not depend on its position, so the same bitmaps at the same places give the same
     pixels: ``tests/test_cards.py`` compares both drawings pixel for pixel."""
 
-    def __init__(self, font):
+    def __init__(self, font: FreeTypeFont) -> None:
         self.font = font
-        self._glyphs: dict[str, tuple[object, int, int, bool]] = {}
+        self._glyphs: dict[str, tuple[ImagingCore, int, int, bool]] = {}
         self._kerning: dict[tuple[str, str], int] = {}
         self._anchors: dict[str, int] = {}
         self._advances: dict[str, int] = {}
 
-    def glyph(self, char: str) -> tuple[object, int, int, bool]:
+    def glyph(self, char: str) -> tuple[ImagingCore, int, int, bool]:
         """(mask, x offset, y offset from the baseline, has ink) of one character."""
         glyph = self._glyphs.get(char)
         if glyph is None:
@@ -216,7 +224,7 @@ class _Glyphs:
             value = self._anchors[anchor] = self.font.getmask2("x", "L", anchor="l" + anchor)[1][1] - self.font.getmask2("x", "L", anchor="ls")[1][1]
         return value
 
-    def draw(self, pen, xy: tuple[int, int], text: str, fill: int, anchor: str = "la") -> None:
+    def draw(self, pen: ImageDraw.ImageDraw, xy: tuple[int, int], text: str, fill: int, anchor: str = "la") -> None:
         """``pen.text(xy, text, fill=fill, font=self.font, anchor=anchor)`` for one line, with
         ``anchor`` "la", "lm" or "rm" and a whole-pixel ``xy``; the same pixels."""
         if not text:
@@ -262,7 +270,7 @@ def _glyphs(kind: str, size: int) -> _Glyphs:
 
 
 @cache
-def _background(site_name: str):
+def _background(site_name: str) -> Image.Image:
     """What every card of a site shows whatever its page: the band, the site's mark and name,
     the footer's rule. Drawn once, copied for each card."""
     from PIL import Image, ImageDraw
@@ -280,7 +288,7 @@ def _background(site_name: str):
     return image
 
 
-def draw(card: Card):
+def draw(card: Card) -> Image.Image:
     """The card as a Pillow image (palette mode)."""
     from PIL import ImageDraw
 
@@ -319,11 +327,11 @@ def render(card: Card) -> bytes:
 class _Head(HTMLParser):
     """The ``<meta property|name=… content=…>`` of a page's head."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.meta: dict[str, str] = {}
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag != "meta":
             return
         values = dict(attrs)
@@ -359,7 +367,7 @@ class CardReport:
     seconds_drawing: float = 0.0
 
 
-def article_dates(site, languages: Iterable[str] = ("vi", "en")) -> dict[str, str]:
+def article_dates(site: Site, languages: Iterable[str] = ("vi", "en")) -> dict[str, str]:
     """The footer of each explainer's card, by site-relative URL: the report's publisher and date
     (``article.yml`` gives the day it was published)."""
     from generator.urls import SiteUrls

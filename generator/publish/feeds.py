@@ -121,7 +121,8 @@ def feed(site: Site, lang: str, urls: SiteUrls, title: str | None = None, subtit
         _add(entry, "updated", atom_time(updated))
         _add(entry, "summary", meta.summary[lang])
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"
 
 
 def files(site: Site, urls: SiteUrls, titles: dict[str, str] | None = None, subtitles: dict[str, str] | None = None) -> dict[str, bytes]:

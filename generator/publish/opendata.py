@@ -21,6 +21,7 @@ import datetime as dt
 import html
 import json
 from collections import Counter
+from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -30,7 +31,7 @@ from generator.dates import format_day, format_when, resolve
 from generator.load.read import Article, Site
 from generator.strings import LANGUAGES, source_name, strings
 from generator.urls import SiteUrls
-from generator.validate.rules import claims_of, resolve_citation
+from generator.validate.rules import ClaimAt, claims_of, resolve_citation
 
 SCHEMA_DIR = "schema"
 
@@ -280,12 +281,12 @@ def _sentence_counts(site: Site) -> dict[str, int]:
     }
 
 
-def resolve_key(site: Site, claim, citation: str) -> tuple[str, str]:
+def resolve_key(site: Site, claim: ClaimAt, citation: str) -> tuple[str, str]:
     article, sentence_id = resolve_citation(site, claim, citation)
     return (article.slug if article else "", sentence_id)
 
 
-def _sources(site: Site, ids) -> list[model.Source]:
+def _sources(site: Site, ids: Iterable[str]) -> list[model.Source]:
     wanted = set(ids)
     return [s for s in site.sources.sources if s.id in wanted]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -26,7 +27,9 @@ def seed_schema_name(file_name: str) -> str:
 
 
 #: What pydantic cannot see in the models' validators: (model, field) → JSON Schema of the value.
-_FIELDS = {
+#: A JSON Schema, as JSON.
+JsonSchema = dict[str, Any]
+_FIELDS: dict[tuple[str, str], JsonSchema] = {
     # PartialDate: YYYY, YYYY-MM or YYYY-MM-DD; YAML reads a bare year as a number
     ("When", "date"): {"anyOf": [{"type": "string", "pattern": PARTIAL_DATE_PATTERN}, {"type": "integer"}, {"type": "null"}]},
     ("When", "before"): {"anyOf": [{"type": "string", "pattern": PARTIAL_DATE_PATTERN}, {"type": "integer"}, {"type": "null"}]},
@@ -36,7 +39,7 @@ _FIELDS = {
 }
 
 
-def _complete(schema: dict) -> dict:
+def _complete(schema: JsonSchema) -> JsonSchema:
     """Add what the validators check to the generated schema, so that editors check it too."""
     for name, definition in schema.get("$defs", {}).items():
         for field, value in definition.get("properties", {}).items():
@@ -59,12 +62,12 @@ def _complete(schema: dict) -> dict:
     return schema
 
 
-def _schema(cls: type[BaseModel], title: str) -> dict:
+def _schema(cls: type[BaseModel], title: str) -> JsonSchema:
     schema = _complete(cls.model_json_schema(by_alias=True, mode="validation"))
     return {"$schema": DIALECT, **schema, "title": title}
 
 
-def schemas() -> dict[str, dict]:
+def schemas() -> dict[str, JsonSchema]:
     """Every schema, keyed by its file name."""
     out = {seed_schema_name(name): _schema(cls, f"seeds: {name}") for name, cls in FILE_MODELS.items()}
     out.update({f"{name}.schema.json": _schema(cls, f"data: {name}") for name, cls in DATA_MODELS.items()})

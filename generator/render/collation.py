@@ -20,4 +20,5 @@ def _collator(lang: str) -> icu.Collator:
 
 
 def sort_key(text: str, lang: str) -> bytes:
-    return _collator(lang).getSortKey(text)
+    key: bytes = _collator(lang).getSortKey(text)
+    return key

@@ -25,6 +25,7 @@ edit that the pages are those a full render gives.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from generator.load.read import Site
@@ -43,7 +44,7 @@ class Rendered:
     mentions: dict[str, Mentions] = field(default_factory=dict)
 
 
-def changed_articles(before: dict[str, tuple], now: dict[str, tuple]) -> set[str] | None:
+def changed_articles(before: Mapping[str, object], now: Mapping[str, object]) -> set[str] | None:
     """The articles whose seed files changed between two snapshots' inputs, or None when
     something else changed (a site-wide seed file, the generator, an article folder added or
     removed) or nothing visible did."""

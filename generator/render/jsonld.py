@@ -24,6 +24,8 @@ from generator.load.read import Article, Site
 from generator.strings import strings
 from generator.urls import SiteUrls
 
+#: A JSON-LD node: schema.org properties and their values (text, nodes, lists of them).
+Node = dict[str, Any]
 CONTEXT = "https://schema.org"
 #: schema.org type of each kind of entity.
 ENTITY_TYPES = {
@@ -45,15 +47,15 @@ def _type(kind: str | model.Text) -> str:
     return ENTITY_TYPES.get(kind, "Thing") if isinstance(kind, str) else "Thing"
 
 
-def _organisation(name: str) -> dict:
+def _organisation(name: str) -> Node:
     return {"@type": "Organization", "name": name}
 WIKIDATA = "https://www.wikidata.org/wiki/{id}"
 
 
-def entity(e: model.Entity, lang: str, urls: SiteUrls) -> dict:
+def entity(e: model.Entity, lang: str, urls: SiteUrls) -> Node:
     """An entity the article is about or mentions, by reference: its description is on the
     who's who page (its ``@id``) and in ``data/entities.json``, not repeated in every article."""
-    node: dict = {"@type": _type(e.kind), "@id": urls.page(lang, f"who.md#{e.id}"), "name": e.name[lang]}
+    node: Node = {"@type": _type(e.kind), "@id": urls.page(lang, f"who.md#{e.id}"), "name": e.name[lang]}
     if e.aliases[lang]:
         node["alternateName"] = list(e.aliases[lang])
     if e.wikidata:
@@ -61,10 +63,10 @@ def entity(e: model.Entity, lang: str, urls: SiteUrls) -> dict:
     return node
 
 
-def outside_source(source: model.Source, lang: str, urls: SiteUrls) -> dict:
+def outside_source(source: model.Source, lang: str, urls: SiteUrls) -> Node:
     """An outside source, by reference: who published it, when, where. Its description (the
     title in sources.yml describes it, it is not a headline) is on the sources page, its ``@id``."""
-    node: dict = {
+    node: Node = {
         "@type": "CreativeWork",
         "@id": urls.page(lang, f"sources.md#{source.id}"),
         "publisher": {"@type": "Organization", "name": source.publisher},
@@ -137,14 +139,14 @@ def article(site: Site, art: Article, lang: str, urls: SiteUrls, site_name: str)
     )
 
 
-def glossary(site: Site, lang: str, urls: SiteUrls) -> dict:
+def glossary(site: Site, lang: str, urls: SiteUrls) -> Node:
     """The glossary as a ``DefinedTermSet``; each term's URL is its anchor on the glossary page."""
     t = strings(lang)
     page = urls.page(lang, "glossary.md")
     terms = []
     for term in site.glossary.terms:
         anchor = urls.page(lang, f"glossary.md#{term.id}")
-        node: dict = {"@type": "DefinedTerm", "@id": anchor, "url": anchor, "name": term.term[lang]}
+        node: Node = {"@type": "DefinedTerm", "@id": anchor, "url": anchor, "name": term.term[lang]}
         if term.aliases[lang]:
             node["alternateName"] = list(term.aliases[lang])
         node["description"] = term.definition.text[lang]
@@ -176,7 +178,7 @@ def open_data(key: str) -> str:
     return f"articles/{slug}.json" if kind == "article" else f"{kind}.json"
 
 
-def for_page(site: Site, key: str, lang: str, urls: SiteUrls, site_name: str) -> dict | None:
+def for_page(site: Site, key: str, lang: str, urls: SiteUrls, site_name: str) -> Node | None:
     """The JSON-LD a page's front matter asks for (``article:<slug>``, ``glossary``), or None."""
     kind, _, slug = str(key).partition(":")
     if kind == "glossary":
@@ -187,7 +189,7 @@ def for_page(site: Site, key: str, lang: str, urls: SiteUrls, site_name: str) ->
     return None
 
 
-def dumps(data: dict) -> str:
+def dumps(data: Node) -> str:
     """JSON safe inside ``<script>``: ``<``, ``>`` and ``&`` are written as JSON escapes.
 
     >>> dumps({"a": "</script><!--"})
@@ -197,5 +199,5 @@ def dumps(data: dict) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def script(data: dict) -> str:
+def script(data: Node) -> str:
     return f'<script type="application/ld+json">{dumps(data)}</script>'

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
+from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
@@ -52,7 +54,7 @@ def escape(text: str) -> str:
     return _LINE_START.sub(_escape_line_start, text) if _LINE_START.match(text) else text
 
 
-def _escape_line_start(m: re.Match) -> str:
+def _escape_line_start(m: re.Match[str]) -> str:
     return f"{m[1] or m[3]}\\{m[2] or m[4]}"
 
 
@@ -119,7 +121,7 @@ class FinishedHtml(Extension):
 
     Fenced code is set aside before (superfences), so an example in a code block stays text."""
 
-    def extendMarkdown(self, md):
+    def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(_SetAside(md), "generator_finished_html", 22)  # after fenced code (25), before raw HTML (20)
 
 
@@ -132,7 +134,7 @@ class _SetAside(Preprocessor):
         return FINISHED_LINK.sub(lambda match: stash(match.group(0)), text).split("\n")
 
 
-def makeExtension(**kwargs) -> FinishedHtml:  # noqa: N802 (Python-Markdown's name)
+def makeExtension(**kwargs: Any) -> FinishedHtml:  # noqa: N802 (Python-Markdown's name)
     return FinishedHtml(**kwargs)
 
 

@@ -7,6 +7,7 @@ strings table of the page's language. Rendering cannot fail on a validated model
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import math
 import multiprocessing
@@ -15,7 +16,7 @@ import re
 import sys
 import threading
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -23,7 +24,7 @@ from pathlib import Path
 import jinja2
 
 from generator import model
-from generator.dates import format_day, format_published, format_when, resolve
+from generator.dates import Resolved, format_day, format_published, format_when, resolve
 from generator.load.read import Article, Site
 from generator.render.collation import sort_key
 from generator.render.markdown import Md, attr_value, escape, finalize, html_attr, html_text, yaml_scalar
@@ -120,7 +121,7 @@ class Event:
     event: model.Event
 
     @cached_property
-    def when(self):
+    def when(self) -> Resolved:
         return resolve(self.event.when, self.article.meta.published, self.article.facts.events)
 
     @property
@@ -132,18 +133,22 @@ class Event:
         return self.when.start > self.article.meta.published_last
 
 
-def alternatives(words) -> str:
+#: A trie of words: each character → the trie of what follows it ("" ends a word).
+Trie = dict[str, "Trie"]
+
+
+def alternatives(words: Iterable[str]) -> str:
     """A regular expression matching any of ``words``, the longest first where several match:
     a trie (``deep(?:fake(?:s)?)?``), so matching takes time with the length of a word, not with the
     number of words (an alternation of every glossary form made rendering grow faster than the site)."""
-    trie: dict = {}
+    trie: Trie = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def pattern(node: dict) -> str:
+    def pattern(node: Trie) -> str:
         branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
@@ -240,7 +245,7 @@ class Renderer:
             if kept:
                 self.mentions.pages[term_id] = kept
 
-    def page(self, template: str, path: str, title: str, **context) -> str:
+    def page(self, template: str, path: str, title: str, **context: object) -> str:
         view = PageView(self, path, title)
         return _env.get_template(template).render(p=view, t=self.t, lang=self.lang, site=self.site, **context)
 
@@ -435,8 +440,10 @@ class PageView:
             if "/" in citation:
                 slug, sentence_id = citation.split("/", 1)
                 cited = self.r.articles[slug]
-            else:
+            elif article is not None:
                 cited, sentence_id = article, citation
+            else:  # refused by validation: a bare sentence id in a site-wide file
+                raise ValueError(f"citation {citation!r} does not name its article")
             head, tail = self.r.cite_mark(cited, sentence_id, shared=not self.path.startswith(f"articles/{cited.slug}/"))
             marks.append(head + self.href(f"articles/{cited.slug}/source.md#{sentence_id}") + tail)
         if label_outside and sources:
@@ -486,7 +493,7 @@ class PageView:
         if before is None:
             return (Md("0"), "")
 
-        def day(e: Event):  # an undisclosed date counts from the day it is known to precede
+        def day(e: Event) -> dt.date:  # an undisclosed date counts from the day it is known to precede
             return e.when.end if e.when.precision == "before" else e.when.start
 
         days = max(0, (day(event) - day(before)).days)
@@ -528,15 +535,15 @@ class PageView:
             out += f" ({escape(self.t['authors'])} {escape(', '.join(model.in_language(a, self.lang) for a in item.authors))})"
         return Md(out)
 
-    def name(self, value) -> str:
+    def name(self, value: str | model.Text) -> str:
         """A name given once or per language (an outlet, an author), in this page's language."""
         return model.in_language(value, self.lang)
 
-    def iso(self, day) -> Md:
+    def iso(self, day: dt.date) -> Md:
         """A day for a ``datetime`` attribute (digits and hyphens, nothing to escape)."""
         return Md(day.isoformat())
 
-    def day(self, day) -> str:
+    def day(self, day: dt.date) -> str:
         return _format_day(day, self.lang)
 
     def mentions(self, term_id: str) -> list[tuple[Md, str]]:

@@ -45,9 +45,9 @@ def report(warnings: list[Problem]) -> str:
 
 def _duplicate_titles(site: Site) -> Iterator[Problem]:
     for lang in LANGUAGES:
-        seen: dict[str, tuple[Document, tuple]] = {}
+        seen: dict[str, tuple[Document, tuple[str | int, ...]]] = {}
         for article in site.articles:
-            titles = [(article.meta_doc, ("title", lang), article.meta.title[lang])]
+            titles: list[tuple[Document, tuple[str | int, ...], str]] = [(article.meta_doc, ("title", lang), article.meta.title[lang])]
             titles += [(article.facts_doc, ("themes", t, "title", lang), theme.title[lang]) for t, theme in enumerate(article.facts.themes)]
             for doc, loc, title in titles:
                 key = " ".join(title.casefold().split())

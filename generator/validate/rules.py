@@ -10,9 +10,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 from generator import model
 from generator.dates import UnresolvedDate, format_when, resolve
@@ -86,7 +86,12 @@ def resolve_citation(site: Site, claim: ClaimAt, citation: str) -> tuple[Article
     return claim.article, citation
 
 
-def _duplicates(doc: Document, items: list, base: Loc, kind: str) -> Iterator[Problem]:
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+def _duplicates(doc: Document, items: Sequence[_HasId], base: Loc, kind: str) -> Iterator[Problem]:
     seen: dict[str, int] = {}
     for i, item in enumerate(items):
         if item.id in seen:
@@ -126,12 +131,12 @@ def _closest_passage(quote: str, text: str) -> tuple[float, str]:
     return max((difflib.SequenceMatcher(None, quote, c).ratio(), c) for c in candidates)
 
 
-def _passages(sentences: list) -> list[tuple[str, str]]:
+def _passages(sentences: list[Sentence]) -> list[tuple[str, str]]:
     """What a quotation may come from: each cited sentence, and each run of cited sentences that
     follow one another in the article (a quotation over several sentences), joined by a space."""
     out = [(s.id, s.text) for s in sentences]
     ordered = sorted({(s.paragraph, s.index): s for s in sentences}.values(), key=lambda s: (s.paragraph, s.index))
-    run: list = []
+    run: list[Sentence] = []
     for s in ordered:
         if run and not (s.paragraph == run[-1].paragraph and s.index == run[-1].index + 1):
             run = []
@@ -411,8 +416,8 @@ def _unfinished(site: Site) -> Iterator[Problem]:
     files: list[tuple[Document, object, Article | None]] = [
         (site.docs[f"seeds/{n}.yml"], data, None) for n, data in (("glossary", site.glossary), ("entities", site.entities), ("sources", site.sources))
     ]
-    for article in site.articles:
-        files += [(article.meta_doc, article.meta, article), (article.facts_doc, article.facts, article)]
+    for each in site.articles:
+        files += [(each.meta_doc, each.meta, each), (each.facts_doc, each.facts, each)]
 
     for doc, data, article in files:
         if _CLEAN.get(id(data)) is data:  # the same model as a build before (its file unchanged): no problem then

@@ -29,7 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from generator.load.read import Article, Document, Site, read_yaml
 from generator.problems import Problem, SeedError
-from generator.validate.rules import claims_of, resolve_citation
+from generator.validate.rules import ClaimAt, claims_of, resolve_citation
 from generator.validate.terminology import MONTHS_EN, MONTHS_VI, Term
 
 DATA = "seeds/support.yml"
@@ -72,7 +72,7 @@ class _Data(BaseModel):
 @dataclass(frozen=True)
 class Statement:
     doc: Document
-    loc: tuple
+    loc: tuple[str | int, ...]
     lang: str
     text: str
     evidence: tuple[str, ...]
@@ -83,21 +83,21 @@ def _tokens(text: str, lang: str | None) -> dict[str, str]:
     text = unicodedata.normalize("NFC", text)
     found: dict[str, str] = {}
 
-    def mark(kind: str, number: int, m: re.Match) -> str:
+    def mark(kind: str, number: int, m: re.Match[str]) -> str:
         found[f"«{kind}{number}»"] = m.group()
         return f" «{kind}{number}» "
 
-    def month_vi(m: re.Match) -> str:
+    def month_vi(m: re.Match[str]) -> str:
         word = m.group(1)
         return mark("M", MONTHS_VI.index(word) + 1 if word in MONTHS_VI else int(word), m)
 
-    def month_en(m: re.Match) -> str:
+    def month_en(m: re.Match[str]) -> str:
         return mark("M", MONTHS_EN.index(m.group(1)) + 1, m)
 
-    def weekday_vi(m: re.Match) -> str:
+    def weekday_vi(m: re.Match[str]) -> str:
         return mark("W", 7 if m.group(2) else WEEKDAYS_VI.index(m.group(1)) + 1, m)
 
-    def weekday_en(m: re.Match) -> str:
+    def weekday_en(m: re.Match[str]) -> str:
         return mark("W", WEEKDAYS_EN.index(m.group(1)) + 1, m)
 
     if lang in ("vi", None):
@@ -175,7 +175,7 @@ def load_data(root: Path) -> tuple[_Data, Document | None]:
         raise SeedError(problems) from None
 
 
-def _sentence_texts(site: Site, article: Article | None, citation: str, claim=None) -> list[str]:
+def _sentence_texts(site: Site, article: Article | None, citation: str, claim: ClaimAt | None = None) -> list[str]:
     if claim is not None:
         cited, sentence_id = resolve_citation(site, claim, citation)
     else:

@@ -87,7 +87,7 @@ class TextAt:
     """One text value of a seed file in one language, with where it stands."""
 
     doc: Document
-    loc: tuple
+    loc: tuple[str | int, ...]
     lang: str
     text: str
     rendering: bool = False  # an English rendering of an article sentence: the article's wording, terms as it has them
@@ -100,7 +100,7 @@ def texts(doc: Document, lang_of_file: str | None = None) -> Iterator[TextAt]:
     """Every checked text of ``doc``: the ``vi``/``en`` values of bilingual mappings (or every
     value, in a one-language file such as the interface strings), verbatim keys left out."""
 
-    def walk(node, loc: tuple) -> Iterator[TextAt]:
+    def walk(node: object, loc: tuple[str | int, ...]) -> Iterator[TextAt]:
         if isinstance(node, CommentedMap):
             for key, value in node.items():
                 if key in VERBATIM_KEYS:

@@ -170,10 +170,10 @@ def after_build(before: Snapshot, root: Path, pages: int) -> Snapshot | None:
     for key, stat in after.outputs.items():
         if _racy(stat, after.taken_ns):
             rel = key.removeprefix("docs/")
-            value = written.get(rel) if rel != MANIFEST else _digest(root / key)
-            if value is None:
+            known = written.get(rel) if rel != MANIFEST else _digest(root / key)
+            if known is None:
                 return None
-            after.digests[key] = value
+            after.digests[key] = known
     after.pages = pages
     return after
 

@@ -23,6 +23,7 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.problems import Problem, SeedError, os_problem
 
@@ -78,7 +79,7 @@ def read_manifest(docs: Path) -> dict[str, str]:
         return {}
 
 
-def _read_journal(journal: Path) -> dict | None:
+def _read_journal(journal: Path) -> dict[str, Any] | None:
     """The journal's plan, or None if it is not one this module wrote (a hand edit)."""
     try:
         plan = json.loads(journal.read_text(encoding="utf-8"))
