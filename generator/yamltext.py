@@ -39,7 +39,7 @@ if FAST:
         """libyaml with the plain scalars typed as ruamel.yaml types them (YAML 1.2), in their
         canonical forms only; other forms of numbers and dates raise NotFast."""
 
-        yaml_implicit_resolvers: dict[typing.Any, list[tuple[str, typing.Pattern[str]]]] = {}
+        yaml_implicit_resolvers: dict[typing.Any, list[tuple[str, typing.Pattern[str]]]] = {}  # noqa: RUF012 (PyYAML's per-class table, filled below)
 
         def flatten_mapping(self, node: MappingNode) -> None:
             for key_node, _ in node.value:

@@ -127,7 +127,7 @@ def test_previous_and_next_follow_the_navigation_order(site: Path, lang: str):
     def neighbours(page: str) -> tuple[str | None, str | None]:
         html = (site / f"{LANGS[lang]}{page}index.html").read_text(encoding="utf-8")
         assert "md-footer__link" not in html
-        found = {kind: href for kind, href in re.findall(r'<link rel="(prev|next)" href="([^"]*)">', html)}
+        found = dict(re.findall(r'<link rel="(prev|next)" href="([^"]*)">', html))
         return (found.get("prev") or "").rstrip("/") or "/", found.get("next")  # ".." and "../" alike
 
     assert neighbours("")[1] == "articles/"

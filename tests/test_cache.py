@@ -34,7 +34,7 @@ def test_a_second_build_reads_and_writes_nothing(project: Project, monkeypatch):
     before = {k: v for k, v in project.snapshot().items() if k != cache.CACHE}
     monkeypatch.setattr(pipeline, "load_site", lambda root: pytest.fail("the seeds were read"))
     for _ in range(2):  # in this process, then in a new one (from the cache beside the manifest)
-        site, report = pipeline.build(project.root)
+        _site, report = pipeline.build(project.root)
         assert (report.written, report.deleted, report.unchanged) == ([], [], len(first.written))
         fresh_process()
     assert {k: v for k, v in project.snapshot().items() if k != cache.CACHE} == before

@@ -209,8 +209,8 @@ def test_drafted_files_name_their_schema_list_what_to_confirm_once_and_hold_no_n
         assert text.splitlines()[0] == f"# yaml-language-server: $schema=../../generator/schema/{schema}.schema.json"
         assert not re.search(r":\s*(?:null|~)\s*(?:#.*)?$", text, re.MULTILINE) and "draft: true" not in text
     facts = load(project.path("seeds/may-trang/facts.yml"))
-    assert list(facts)[0] == "to_confirm"  # one place, at the top
-    assert list(facts["events"][0]["when"].items())[0] == ("date", "2021-05-19")
+    assert next(iter(facts)) == "to_confirm"  # one place, at the top
+    assert next(iter(facts["events"][0]["when"].items())) == ("date", "2021-05-19")
     assert "“Tối 19/5 (giờ Pháp)” → 19 May 2021" in facts["to_confirm"][2] and "evening, Europe/Paris" in facts["to_confirm"][2]
     assert [line for line in facts["to_confirm"] if line.startswith("relative date")] == [
         "relative date (p2s2): “Đêm nay” → today, relative to publication, whose day is not known: date an event when you know it, or delete this line",

@@ -104,7 +104,7 @@ def test_explainer_dates_and_corrections_come_first_when_the_seeds_give_them(sit
     class Explainer:
         published = dt.date(2024, 5, 2)
         updated = dt.date(2024, 6, 1)
-        corrections = [type("Correction", (), {"date": dt.date(2024, 7, 9)})()]
+        corrections = (type("Correction", (), {"date": dt.date(2024, 7, 9)})(),)
 
     class Facts:
         explainer = Explainer

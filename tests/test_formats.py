@@ -6,6 +6,7 @@ problem `generator check` reports, with its file and line)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -170,7 +171,7 @@ def test_a_quotation_may_span_consecutive_sentences(project: Project, capsys):
     from generator.load.sentences import split_sentences
 
     sentences = split_sentences("\n".join(text))
-    pair = next((a, b) for a, b in zip(sentences, sentences[1:], strict=False) if a.paragraph == b.paragraph)
+    pair = next((a, b) for a, b in itertools.pairwise(sentences) if a.paragraph == b.paragraph)
     quote = f"{pair[0].text.split()[-1]} {pair[1].text.split()[0]}"
     claim = f'          - text: {{vi: "Hai câu.", en: "Two sentences."}}\n            cite: [{pair[0].id}, {pair[1].id}]\n            quote: {{vi: "{quote}", en: "x"}}\n'
     project.replace(FACTS, "        claims:\n", "        claims:\n" + claim)

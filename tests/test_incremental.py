@@ -16,7 +16,7 @@ from generator.render import incremental
 from .conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tests" / "bench"))
-from corpus import write_corpus  # noqa: E402
+from corpus import write_corpus
 
 
 def _edit(path: Path, old: str, new: str) -> None:

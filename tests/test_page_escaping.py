@@ -238,7 +238,7 @@ def check(corpus: Corpus, field: int, text: str) -> None:
     the same elements and attributes, and JSON-LD that parses as one script holding the text."""
     plain, reaches = corpus.plain(field)
     try:
-        site, pages = corpus.pages_with(field, text, set(plain))
+        _site, pages = corpus.pages_with(field, text, set(plain))
     except SeedError as error:
         event("refused")
         assert error.problems

@@ -13,6 +13,7 @@ words that are not names (sentence starts, acronyms such as USD, GDP) are left o
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -127,7 +128,7 @@ def _title_at(tokens: list[re.Match[str]], i: int, sentence: str) -> int:
     """How many tokens from ``i`` form a title (Tổng thống, Bộ trưởng), 0 if none."""
     for n in range(TITLE_WORDS, 0, -1):
         words = tokens[i : i + n]
-        adjacent = all(not sentence[a.end() : b.start()].strip() for a, b in zip(words, words[1:], strict=False))
+        adjacent = all(not sentence[a.end() : b.start()].strip() for a, b in itertools.pairwise(words))
         if len(words) == n and adjacent and " ".join(w.group().casefold() for w in words) in TITLES:
             return n
     return 0
@@ -284,7 +285,7 @@ def _keep(words: list[str], at_start: bool, before: str) -> bool:
     single = len(words) == 1
     if text in PLACES and not (at_start and single and text in TITLES):
         return True  # Pháp, Mỹ; "(Anh)" is England, "Anh ấy" at a sentence start is not
-    if text in NOT_NAMES or text in ALL_PREFIXES or single and (text in TITLES or _prefix_kind(words)):
+    if text in NOT_NAMES or text in ALL_PREFIXES or (single and (text in TITLES or _prefix_kind(words))):
         return False  # USD; a bare "Tổng"; "Ban giám khảo", a bare "Bộ" or "Công ty"
     if _surely_name(words, text):
         return True

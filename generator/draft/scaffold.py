@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import os
 import re
 import shutil
 import tempfile
@@ -437,7 +436,7 @@ def _write(seeds: Path, slug: str, source: Path, found: Draft) -> None:
         shutil.copyfile(source, work / ARTICLE_FILE)
         (work / "article.yml").write_text(article_yaml(found), encoding="utf-8")
         (work / "facts.yml").write_text(facts_yaml(found), encoding="utf-8")
-        os.chmod(work, 0o755)
+        work.chmod(0o755)  # a seed folder like the others: mkdtemp made it private
         work.rename(seeds / slug)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)

@@ -127,7 +127,7 @@ def structure(nav: Navigation, config: MkDocsConfig, site: Site | None) -> Struc
     gives them, and the hand-written pages (their titles are theirs: any edit of one counts)."""
     generated = GeneratedFiles(Path(config.docs_dir))
     hand_written = tuple(
-        (page.file.src_uri, os.stat(page.file.abs_src_path).st_mtime_ns)
+        (page.file.src_uri, Path(page.file.abs_src_path).stat().st_mtime_ns)
         for page in nav.pages
         if page.file.abs_src_path and not generated.is_generated(page.file.abs_src_path)
     )
@@ -149,7 +149,7 @@ class GeneratedFiles:
 
     def _listed(self) -> frozenset[str]:
         try:
-            st = os.stat(self.docs / MANIFEST)
+            st = (self.docs / MANIFEST).stat()
             stamp = (st.st_mtime_ns, st.st_size)
         except FileNotFoundError:
             return frozenset()
@@ -181,7 +181,7 @@ def empty(folder: Path) -> None:
             shutil.rmtree(entry.path, ignore_errors=True)
         else:
             with contextlib.suppress(OSError):
-                os.unlink(entry.path)
+                Path(entry.path).unlink()
 
 
 class Background:

@@ -184,7 +184,7 @@ def _unclosed_quote(lines: list[str]) -> tuple[int, int] | None:
 
 #: How to fix a YAML syntax error, by what the parser says (in order; the first that matches).
 _SYNTAX_FIXES: tuple[tuple[typing.Callable[[str], bool], str], ...] = (
-    (lambda detail: "end of stream" in detail and "quot" in detail or "found unexpected end of stream" in detail, "close the quoted text with the same quote mark it opened with"),
+    (lambda detail: ("end of stream" in detail and "quot" in detail) or "found unexpected end of stream" in detail, "close the quoted text with the same quote mark it opened with"),
     (lambda detail: "mapping values are not allowed" in detail, 'quote text that contains ": ", e.g. text: "a: b"'),
     (lambda detail: "keys are text" in detail, "write each key as plain text, `key: value` (a line starting with `? ` makes a complex key)"),
     (lambda detail: "while parsing a flow" in detail and "'<scalar>'" in detail, 'check the quote marks before this position: a " inside "…" ends the text early (write \\" or use “…”)'),
@@ -322,7 +322,7 @@ def links(root: Path, *paths: Path) -> list[Problem]:
     if not found and seeds.is_dir():
         for folder, dirs, files in os.walk(seeds):  # links to folders are listed, not followed
             for name in (*dirs, *files):
-                if os.path.islink(os.path.join(folder, name)):
+                if (Path(folder) / name).is_symlink():
                     found.append(Path(folder) / name)
     return [
         Problem(path.relative_to(root).as_posix(), 0, 0, "", "a symbolic link: seed files are read only inside seeds/, and links are never followed", LINK_FIX)

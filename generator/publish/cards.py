@@ -447,7 +447,7 @@ def _draw(missing: Mapping[Path, Card]) -> float:
         data = render(card)
         partial = cached.with_suffix(f".{os.getpid()}.tmp")
         partial.write_bytes(data)
-        os.replace(partial, cached)
+        partial.replace(cached)
     return time.perf_counter() - started
 
 

@@ -37,7 +37,8 @@ def index_site(site_dir: str | Path) -> int:
     for selector in EXCLUDE_SELECTORS:
         command += ["--exclude-selectors", selector]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=3600)
+        # Pagefind of the project's own environment, with arguments made here; its exit status is checked below
+        result = subprocess.run(command, check=False, capture_output=True, text=True, timeout=3600)  # noqa: S603
     except (OSError, subprocess.SubprocessError) as error:
         raise SearchIndexError(f"Pagefind could not index {site}: {error}") from error
     if result.returncode != 0:

@@ -102,7 +102,7 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
 
 _env = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
-    autoescape=False,  # output is Markdown: escaping is done by ``finalize``
+    autoescape=False,  # noqa: S701 (output is Markdown: escaping for each context is done by ``finalize`` and generator.render.markdown)
     finalize=_finalize,
     bytecode_cache=_bytecode_cache(),
     undefined=jinja2.StrictUndefined,
@@ -565,7 +565,7 @@ def render(site: Site, mentions: dict[str, Mentions] | None = None) -> dict[str,
     and only when this process runs no other thread (``mkdocs serve`` does: then one by one).
     ``mentions`` receives, per language rendered in this process, where terms were mentioned
     (what ``generator.render.incremental`` starts from)."""
-    global _forked_site
+    global _forked_site  # noqa: PLW0603 (the model a forked renderer inherits: set before the fork, read by the child)
     first, *others = LANGUAGES
     pages: dict[str, str] = {}
     mentions = {} if mentions is None else mentions

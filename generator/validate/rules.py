@@ -147,7 +147,7 @@ def _passages(sentences: list[Sentence]) -> list[tuple[str, str]]:
 
 
 #: Quotation marks of any style, as one: a near-miss in them is named, not silently accepted.
-_QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„‟«»\"″"} | {c: "'" for c in "‘’‚‛′"})
+_QUOTE_MARKS = str.maketrans(dict.fromkeys('“”„‟«»"″', '"') | dict.fromkeys("‘’‚‛′", "'"))
 
 
 def _loose(text: str, casefold: bool) -> str:

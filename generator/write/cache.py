@@ -201,7 +201,7 @@ def save(root: Path, snapshot: Snapshot) -> None:
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
         tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, path)
+        tmp.replace(path)
     except OSError:
         tmp.unlink(missing_ok=True)
 

@@ -52,7 +52,7 @@ class WriteReport:
 
 
 def _durable_write(path: Path, data: bytes) -> None:
-    with open(path, "wb") as handle:
+    with path.open("wb") as handle:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
@@ -61,7 +61,7 @@ def _durable_write(path: Path, data: bytes) -> None:
 def _atomic_write(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     _durable_write(tmp, data)
-    os.replace(tmp, path)
+    tmp.replace(path)
 
 
 def read_manifest(docs: Path) -> dict[str, str]:
@@ -108,7 +108,7 @@ def recover(docs: Path) -> None:
                 if (docs / tmp).exists():
                     (docs / final).parent.mkdir(parents=True, exist_ok=True)
                     with contextlib.suppress(FileNotFoundError):  # renamed meanwhile by another run finishing it too
-                        os.replace(docs / tmp, docs / final)
+                        (docs / tmp).replace(docs / final)
             for gone in plan["delete"]:
                 (docs / gone).unlink(missing_ok=True)
             _atomic_write(docs / MANIFEST, json.dumps({"files": plan["manifest"]}, indent=1, sort_keys=True).encode())
