@@ -219,7 +219,7 @@ def test_print_gives_the_address_and_numbered_notes(reader, site_url, lang):
     assert len(set(targets)) < len(targets), "the page cites something twice"
     assert notes.count() == len(set(targets))
     numbers = page.eval_on_selector_all(".md-content a.cite", "marks => marks.map(m => Number(m.dataset.note))")
-    first_numbers = {target: number for target, number in reversed(list(zip(targets, numbers, strict=True)))}
+    first_numbers = dict(reversed(list(zip(targets, numbers, strict=True))))
     assert numbers == [first_numbers[t] for t in targets] and sorted(first_numbers.values()) == list(range(1, len(first_numbers) + 1))
     first = page.locator(".md-content a.cite").first
     assert page.evaluate("e => getComputedStyle(e, '::after').content", first.element_handle()) == '"[1]"'
