@@ -52,7 +52,7 @@ class WriteReport:
 
 
 def _durable_write(path: Path, data: bytes) -> None:
-    with path.open("wb") as handle:
+    with open(path, "wb") as handle:  # noqa: PTH123 (the module's own `open`: tests/test_bad_inputs.py replaces it to simulate a disk that refuses)
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
