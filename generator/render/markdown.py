@@ -134,7 +134,7 @@ class _SetAside(Preprocessor):
         return FINISHED_LINK.sub(lambda match: stash(match.group(0)), text).split("\n")
 
 
-def makeExtension(**kwargs: Any) -> FinishedHtml:  # noqa: N802 (Python-Markdown's name)
+def makeExtension(**kwargs: Any) -> FinishedHtml:  # the name Python-Markdown looks for
     return FinishedHtml(**kwargs)
 
 
