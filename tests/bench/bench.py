@@ -232,12 +232,15 @@ def alone_project(root: Path) -> Path:
 def child_alone(root: Path) -> dict:
     """``mkdocs build`` of the same pages without the project's plugin (not strict: the home page's
     fragment and the 404 pages of the languages are the plugin's work)."""
+    import resource
+
     from mkdocs.__main__ import cli
 
     os.chdir(root)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     cli.main(["build", "-q", "-f", str(root / "mkdocs.yml")], standalone_mode=False)
-    return {"total": time.perf_counter() - started}
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"total": time.perf_counter() - started, "total_cpu": time.process_time() - cpu + children.ru_utime + children.ru_stime}
 
 
 def child_noop(root: Path) -> dict:
@@ -517,14 +520,17 @@ def _get(url: str) -> str | None:
 
 
 def _edit_lead(facts: Path, marker: str) -> None:
-    """Put ``marker`` at the start of the Vietnamese lead of an explainer (block or flow style)."""
+    """Put ``marker`` at the start of the Vietnamese text an explainer page shows first: its first
+    key point (an explainer with key points shows them in place of its lead), else its lead
+    (block or flow style)."""
     text = facts.read_text(encoding="utf-8")
-    edited = re.sub(r'(lead:\s*\n\s*vi: ")', rf"\g<1>{marker} ", text, count=1)
-    if edited == text:
-        edited = re.sub(r'(lead: \{vi: ")', rf"\g<1>{marker} ", text, count=1)
-    if edited == text:
-        raise RuntimeError(f"could not find the explainer lead to edit in {facts}")
-    facts.write_text(edited, encoding="utf-8")
+    patterns = [r'(key_points:\s*\n\s*- text:\s*\n\s*vi: ")', r'(key_points:\s*\n\s*- text: \{vi: ")'] if "key_points:" in text else []
+    for pattern in [*patterns, r'(lead:\s*\n\s*vi: ")', r'(lead: \{vi: ")']:
+        edited = re.sub(pattern, rf"\g<1>{marker} ", text, count=1)
+        if edited != text:
+            facts.write_text(edited, encoding="utf-8")
+            return
+    raise RuntimeError(f"could not find the explainer's first key point or lead to edit in {facts}")
 
 
 def measure_serve(workdir: Path, echo, one_language: bool = False, size: int | None = None, edits: int = 2) -> dict:
@@ -603,12 +609,28 @@ def _ms(r: dict) -> float:
     return 1000 * r["build"]["total"] / _pages(r)
 
 
+def _ms_cpu(r: dict, key: str = "build") -> float | None:
+    """CPU milliseconds per page (the build's processes, children included): on a shared machine
+    the steadier figure, as the wall time grows with the other work."""
+    cpu = (r.get(key) or {}).get("total_cpu")
+    return None if cpu is None else 1000 * cpu / _pages(r)
+
+
+def _f(value: float | None, digits: int = 1) -> str:
+    return "n/a" if value is None else f"{value:.{digits}f}"
+
+
 def verdict(ok: bool | None) -> str:
     return "n/a" if ok is None else "MET" if ok else "NOT MET"
 
 
 def report(results: dict) -> list[str]:
-    lines = [f"Machine: {results['machine']}", ""]
+    lines = [f"Machine: {results['machine']}"]
+    load = results.get("load") or []
+    if len(load) == 2:
+        shared = " (above the CPU count: other work shared the machine, wall times are upper bounds, CPU times steadier)" if max(load) > (os.cpu_count() or 1) else ""
+        lines.append(f"Load average (1 min) at the start and the end: {load[0]:.1f}, {load[1]:.1f}{shared}")
+    lines.append("")
     head = f"{'':<16}" + "".join(f"{r['label']:>16}" for r in results["sizes"])
     lines.append("Build (cold, in a fresh copy; MkDocs build includes the generator and the search index)")
     lines.append(head)
@@ -625,8 +647,10 @@ def report(results: dict) -> list[str]:
     row("whole build", [_s(r["build"]["total"]) for r in sizes])
     row("pages (html)", [str(_pages(r)) for r in sizes])
     row("ms per page", [f"{_ms(r):.1f}" for r in sizes])
+    row("  in CPU time", [_f(_ms_cpu(r)) for r in sizes])
     row("MkDocs alone", [_s(r["alone"]["total"]) if r.get("alone") else "n/a" for r in sizes])
     row("  ms per page", [f"{1000 * r['alone']['total'] / _pages(r):.1f}" if r.get("alone") else "n/a" for r in sizes])
+    row("  in CPU time", [_f(_ms_cpu(r, "alone")) for r in sizes])
     row("  build/alone", [f"{r['build']['total'] / r['alone']['total']:.2f}" if r.get("alone") else "n/a" for r in sizes])
     row("s per article", [f"{r['build']['total'] / r['articles']:.3f}" for r in sizes])
     row("gen. calls", [" + ".join(f"{c['seconds']:.2f}" for c in r["build"]["generator_calls"]) for r in sizes])
@@ -668,8 +692,8 @@ def report(results: dict) -> list[str]:
     lines.append("Targets")
     for r in sizes:
         if r["articles"] in (100, 1000):
-            alone = f"; MkDocs alone on the same pages {1000 * r['alone']['total'] / _pages(r):.1f} ms" if r.get("alone") else ""
-            lines.append(f"  {verdict(_ms(r) <= MS_PER_PAGE):<8} whole build ≤ {MS_PER_PAGE:.0f} ms per page ({r['label']}): {_ms(r):.1f} ms{alone}")
+            alone = f"; MkDocs alone on the same pages {1000 * r['alone']['total'] / _pages(r):.1f} ms ({_f(_ms_cpu(r, 'alone'))} ms CPU)" if r.get("alone") else ""
+            lines.append(f"  {verdict(_ms(r) <= MS_PER_PAGE):<8} whole build ≤ {MS_PER_PAGE:.0f} ms per page ({r['label']}): {_ms(r):.1f} ms ({_f(_ms_cpu(r))} ms CPU){alone}")
     for r in sizes:
         share = r["build"]["stages"]["generator"] / r["build"]["total"]
         lines.append(f"  {verdict(share <= GENERATOR_SHARE):<8} generator ≤ 5 % of the whole build ({r['label']}): {100 * share:.1f} %")
@@ -753,7 +777,7 @@ def main(argv: list[str] | None = None) -> int:
     def echo(text: str) -> None:
         print(f"{time.perf_counter() - started:7.1f} s  {text}", flush=True)
 
-    results: dict = {"machine": machine(), "sizes": []}
+    results: dict = {"machine": machine(), "sizes": [], "load": [os.getloadavg()[0]]}
     echo(f"working in {workdir}")
     try:
         sizes = [None] + [int(s) for s in args.sizes.split()]
@@ -781,6 +805,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
     results["runtime"] = time.perf_counter() - started
+    results["load"].append(os.getloadavg()[0])
     print()
     print("\n".join(report(results)))
     if args.json:
