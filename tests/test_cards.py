@@ -161,3 +161,19 @@ def test_text_from_cached_glyphs_is_pillows_text_pixel_for_pixel(kind: str, size
     for line in LINES:
         for xy in ((80, 100), (1120, 568), (-7, 3), (1190, 625)):
             assert glyph_text((1200, 630), xy, line, glyphs, fill, anchor) == pillow_text((1200, 630), xy, line, font, fill, anchor), (line, xy)
+
+
+def test_a_preview_publishes_the_cards_of_the_pages_written_since_the_last_time(tmp_path: Path):
+    """While previewing, a save rebuilds a few pages: only their cards are published again."""
+    site = tmp_path / "site"
+    (site / "en" / "about").mkdir(parents=True)
+    home, about = site / "index.html", site / "en" / "about" / "index.html"
+    home.write_text(page(TITLE, "https://example.org/news/assets/cards/index.png"), encoding="utf-8")
+    about.write_text(page("About", "https://example.org/news/assets/cards/en/about/index.png", "en_US"), encoding="utf-8")
+    long_ago = time.time() - 3600
+    os.utime(home, (long_ago, long_ago))
+    report = cards.publish(site, tmp_path / "cache", changed_since=time.time() - 60)
+    assert report.pages == 1
+    assert (site / "assets" / "cards" / "en" / "about" / "index.png").is_file()
+    assert not (site / "assets" / "cards" / "index.png").exists()
+    assert cards.publish(site, tmp_path / "cache").pages == 2

@@ -83,6 +83,7 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
         self.preview = preview.Preview()  # `mkdocs serve --dirty`: what a dirty build would leave stale
         self.others = parallel.OtherLanguages()  # the other languages' build, forked beside the default one's
         self._others_built = False  # the forked build has built the other languages: the i18n plugin must not
+        self._publish_started: float | None = None  # while previewing: when the last publishing began
 
     # --- before the build: generate -------------------------------------------------------
 
@@ -266,9 +267,14 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
         only_language = i18n.config.build_only_locale if i18n else None
 
         def finish() -> None:
+            # while previewing, the cards of the pages written since the last publishing began
+            # (a second early: file times can lag the clock); the others have theirs
+            since = self._publish_started - 1.0 if self._publish_started is not None and self.preview.dirty else None
+            self._publish_started = time.time()
             try:
                 report = publish.publish(
-                    site_dir, root=root, site=site, url=url, feeds_too=not only_language, only_language=only_language, model_files=model_files, unindent=False
+                    site_dir, root=root, site=site, url=url, feeds_too=not only_language, only_language=only_language, model_files=model_files, unindent=False,
+                    changed_since=since,
                 )
             except publish.PublishError as error:
                 raise PluginError(str(error)) from None

@@ -105,6 +105,7 @@ def publish(
     only_language: str | None = None,
     model_files: bool = True,
     unindent: bool = True,
+    changed_since: float | None = None,
 ) -> PublishReport:
     """Publish the built site in ``site_dir``: open data and feeds, social cards, unindented HTML,
     then the search index.
@@ -113,7 +114,8 @@ def publish(
     seeds); ``url`` the site's public address (read from the engine configuration under ``root``
     when not given). The engine plugin passes ``model_files=False`` when it has already written
     the open data and feeds beside the other language's build, and ``unindent=False`` as it drops
-    the indentation while the engine writes each page.
+    the indentation while the engine writes each page; while previewing, ``changed_since`` (a
+    time): the cards of the pages written since then only (the others have theirs already).
     """
     started = time.perf_counter()
     folder = site_folder(site_dir)
@@ -124,7 +126,7 @@ def publish(
     report = PublishReport()
     if model_files:
         report.data_files = write_model_files(folder, site, url, root, feeds_too=feeds_too)
-    report.cards = publish_cards(folder, site, card_cache(folder, root)).pages
+    report.cards = publish_cards(folder, site, card_cache(folder, root), changed_since).pages
     names = language_settings(engine_config(Path(root)) if root is not None else {}, "site_name")
     report.structured = add_structured_data(folder, site, url, names, only_language)
     if unindent:
@@ -192,10 +194,11 @@ def card_cache(site_dir: Path, root: str | Path | None) -> Path:
     return (Path(root) if root is not None else Path(site_dir).parent) / ".cache" / "cards"
 
 
-def publish_cards(folder: Path, site: Site, cache: Path) -> cards.CardReport:
-    """The social card of every page (``generator.publish.cards``), drawn only when its text changed."""
+def publish_cards(folder: Path, site: Site, cache: Path, changed_since: float | None = None) -> cards.CardReport:
+    """The social card of every page (``generator.publish.cards``), drawn only when its text
+    changed; ``changed_since``: of the pages written since then only."""
     try:
-        return cards.publish(folder, cache, cards.article_dates(site))
+        return cards.publish(folder, cache, cards.article_dates(site), changed_since)
     except cards.CardError as error:
         raise PublishError(str(error)) from None
 

@@ -383,17 +383,22 @@ def article_dates(site: Site, languages: Iterable[str] = ("vi", "en")) -> dict[s
     return dates
 
 
-def publish(site_dir: str | Path, cache_dir: str | Path, dates: Mapping[str, str] | None = None) -> CardReport:
+def publish(site_dir: str | Path, cache_dir: str | Path, dates: Mapping[str, str] | None = None, changed_since: float | None = None) -> CardReport:
     """Write the card of every built page that announces one (``og:image``) into ``site_dir``.
 
     ``dates`` gives the footer of article pages by site-relative URL (``article_dates``).
     Cards come from ``cache_dir`` when their digest is there; new ones are drawn and cached.
+    ``changed_since`` (a time): only the pages written since then (a live preview's save
+    rebuilds a few pages; the others have their cards from the last time).
     """
     site = Path(site_dir)
     store = Path(cache_dir)
     store.mkdir(parents=True, exist_ok=True)
     report = CardReport()
-    wanted, missing = _cards(site, sorted(site.rglob("*.html")), store, dates or {})
+    files = sorted(site.rglob("*.html"))
+    if changed_since is not None:
+        files = [file for file in files if file.stat().st_mtime >= changed_since]
+    wanted, missing = _cards(site, files, store, dates or {})
     report.drawn, report.seconds_drawing = len(missing), _draw(missing)
     for target, cached in wanted.items():
         target.parent.mkdir(parents=True, exist_ok=True)
