@@ -274,7 +274,7 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
             try:
                 report = publish.publish(
                     site_dir, root=root, site=site, url=url, feeds_too=not only_language, only_language=only_language, model_files=model_files, unindent=False,
-                    changed_since=since,
+                    changed_since=since, structured_data=not self.preview.dirty,
                 )
             except publish.PublishError as error:
                 raise PluginError(str(error)) from None

@@ -106,6 +106,7 @@ def publish(
     model_files: bool = True,
     unindent: bool = True,
     changed_since: float | None = None,
+    structured_data: bool = True,
 ) -> PublishReport:
     """Publish the built site in ``site_dir``: open data and feeds, social cards, unindented HTML,
     then the search index.
@@ -115,7 +116,9 @@ def publish(
     when not given). The engine plugin passes ``model_files=False`` when it has already written
     the open data and feeds beside the other language's build, and ``unindent=False`` as it drops
     the indentation while the engine writes each page; while previewing, ``changed_since`` (a
-    time): the cards of the pages written since then only (the others have theirs already).
+    time): the cards of the pages written since then only (the others have theirs already), and
+    ``structured_data=False``: the engine plugin has put it in each page it built, and rewriting
+    pages in the background while the next save's build writes them lost that save's change.
     """
     started = time.perf_counter()
     folder = site_folder(site_dir)
@@ -128,7 +131,8 @@ def publish(
         report.data_files = write_model_files(folder, site, url, root, feeds_too=feeds_too)
     report.cards = publish_cards(folder, site, card_cache(folder, root), changed_since).pages
     names = language_settings(engine_config(Path(root)) if root is not None else {}, "site_name")
-    report.structured = add_structured_data(folder, site, url, names, only_language)
+    if structured_data:
+        report.structured = add_structured_data(folder, site, url, names, only_language)
     if unindent:
         report.html_pages, report.reindented = drop_indentation(folder)
     try:
