@@ -330,20 +330,27 @@ def links(root: Path, *paths: Path) -> list[Problem]:
     ]
 
 
-def _read_text(path: Path, rel: str) -> str:
-    """The text of a seed file: not too large, readable, UTF-8, composed (NFC), not nested too deep."""
+def _decoded(path: Path, rel: str, noun: str, limit: int, too_large_fix: str) -> str:
+    """The text of a seed file (``noun``: "file", or "article" for an article's text): at most
+    ``limit`` bytes (checked before reading: a huge file is never loaded), readable, UTF-8 (a
+    byte order mark dropped)."""
     try:
         size = path.stat().st_size
-        if size > MAX_YAML_BYTES:
-            raise SeedError([Problem(rel, 0, 0, "", f"the file is {size:,} bytes, more than the {MAX_YAML_BYTES:,} allowed", f"keep seed files under {MAX_YAML_BYTES:,} bytes: check that this is the right file")])
+        if size > limit:
+            raise SeedError([Problem(rel, 0, 0, "", f"the {noun} is {size:,} bytes, more than the {limit:,} allowed", too_large_fix)])
         raw = read_seed_bytes(path)
     except OSError as error:
-        raise SeedError([Problem(rel, 0, 0, "", f"the file cannot be read ({error.strerror})", "check that it is a readable file")]) from None
+        raise SeedError([Problem(rel, 0, 0, "", f"the {noun} cannot be read ({error.strerror})", "check that it is a readable file")]) from None
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise SeedError([Problem(rel, line, 1, "", "the file is not UTF-8", "save the file as UTF-8")]) from None
+        raise SeedError([Problem(rel, line, 1, "", f"the {noun} is not UTF-8", f"save the {noun} as UTF-8")]) from None
+
+
+def _read_text(path: Path, rel: str) -> str:
+    """The text of a seed file: not too large, readable, UTF-8, composed (NFC), not nested too deep."""
+    text = _decoded(path, rel, "file", MAX_YAML_BYTES, f"keep seed files under {MAX_YAML_BYTES:,} bytes: check that this is the right file")
     decomposed = not_nfc(text)
     if decomposed is not None:
         raise SeedError([Problem(rel, *_position(text, decomposed), "", "the text is decomposed Unicode (NFD: a letter and its accents as separate characters), not the composed form (NFC) seed files use", nfc_fix(rel))])
@@ -592,18 +599,7 @@ def load_model(doc: Document, cls: type[BaseModel]) -> BaseModel:
 def read_article_text(path: Path, root: Path) -> str:
     """The article as text for processing: UTF-8 in composed form (NFC), BOM dropped. The file is never changed."""
     rel = path.relative_to(root).as_posix()
-    try:
-        size = path.stat().st_size  # checked before reading: a huge file is never loaded
-        if size > MAX_ARTICLE_BYTES:
-            raise SeedError([Problem(rel, 0, 0, "", f"the article is {size:,} bytes, more than the {MAX_ARTICLE_BYTES:,} allowed", "a news article is a few kilobytes: check that this is the right file, or split it into several articles")])
-        raw = read_seed_bytes(path)
-    except OSError as error:
-        raise SeedError([Problem(rel, 0, 0, "", f"the article cannot be read ({error.strerror})", "check that it is a readable file")]) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise SeedError([Problem(rel, line, 1, "", "the article is not UTF-8", "save the article as UTF-8")]) from None
+    text = _decoded(path, rel, "article", MAX_ARTICLE_BYTES, "a news article is a few kilobytes: check that this is the right file, or split it into several articles")
     control = CONTROL.search(text)
     if control:
         raise SeedError([Problem(rel, *_position(text, control.start()), "", f"the article contains the control character U+{ord(control.group()):04X}", "delete it: it is invisible in most editors (it often comes from text copied out of a PDF or a word processor)")])
