@@ -120,6 +120,9 @@ def test_saving_a_seed_updates_the_served_page_and_the_builds_settle(server: Ser
     print(f"\nlive preview: save → updated page in {latency:.1f} s")
     assert latency < 10
     assert server.shows(f"articles/{SLUG}/source/", "Các nhà chức trách Trung Quốc")  # every page of the change
+    # the served explainer carries its structured data, of this save (the preview puts it in as it builds)
+    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', server.get(f"articles/{SLUG}/"), re.S)
+    assert script and "Các nhà chức trách Trung Quốc gặp 11" in script.group(1)
     assert "every page is built again" in server.terminal()  # a title is in the navigation of other pages
     after = server.settle()
     # one build for the save: the pages the generator writes into docs/ do not start another

@@ -7,7 +7,8 @@ The seeds' warnings (``generator.validate.lint``) are logged as MkDocs warnings,
 matter text reaches the theme escaped, the edit link of a generated page opens its seed file,
 the headings' permalink tooltip is in the page's language, the navigation lists a page's own
 article, every page has its twin in every language, and each language keeps its own 404 page.
-The structured data (JSON-LD) is ``publish``'s, as anything else engine-neutral.
+The structured data (JSON-LD) is ``publish``'s, as anything else engine-neutral (while
+previewing, the plugin puts it in each page it builds, with the same function).
 
 Building: the other languages are built in a forked process beside the default one
 (``generator.engines.parallel``); links are resolved from a table (``generator.engines.lookup``); the theme's
@@ -48,7 +49,9 @@ from generator.load.read import Site
 from generator.problems import SeedError
 from generator.publish import built_site as publish
 from generator.publish import unindent
+from generator.render import jsonld
 from generator.strings import strings
+from generator.urls import SiteUrls
 from generator.validate import lint
 
 if TYPE_CHECKING:
@@ -224,7 +227,14 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """The templates' indentation goes (``generator.publish.unindent``; ``publish`` would do
-        it after the build, reading every page again)."""
+        it after the build, reading every page again). While previewing, the structured data goes
+        in too: ``publish`` runs in the background then and must not rewrite pages a save's build
+        may be writing."""
+        if self.preview.dirty and self.site is not None:
+            lang = _language(config)
+            key = jsonld.pages(self.site).get(page.file.src_uri.removeprefix(f"{lang}/"))
+            if key:
+                output = publish.with_structured_data(output, self.site, key, lang, SiteUrls(config.site_url), config.site_name, page.url)
         return unindent.drop_indentation(output)
 
     # --- after the build: publish -------------------------------------------------------------
@@ -238,7 +248,7 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
         # meanwhile: the open data and feeds (they need the model only), the cards of this language's pages
         try:
             if self.site is not None:
-                publish.write_model_files(Path(config.site_dir), self.site, config.site_url, self.root)
+                publish.write_model_files(Path(config.site_dir), self.site, config.site_url, publish.engine_config(self.root) if self.root else {})
             others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
             self._prefill_cards(config.site_dir, lambda rel: rel.split("/", 1)[0] not in others)
         except publish.PublishError as error:

@@ -117,8 +117,9 @@ def publish(
     the open data and feeds beside the other language's build, and ``unindent=False`` as it drops
     the indentation while the engine writes each page; while previewing, ``changed_since`` (a
     time): the cards of the pages written since then only (the others have theirs already), and
-    ``structured_data=False``: the engine plugin has put it in each page it built, and rewriting
-    pages in the background while the next save's build writes them lost that save's change.
+    ``structured_data=False``: the engine plugin puts it in each page as it builds it
+    (``with_structured_data``), as rewriting pages in the background while the next save's build
+    writes them lost that save's change.
     """
     started = time.perf_counter()
     folder = site_folder(site_dir)
@@ -127,12 +128,12 @@ def publish(
             raise PublishError("publish needs the project folder (root) when the site address is not given")
         url = site_url(Path(root))
     report = PublishReport()
+    config = engine_config(Path(root)) if root is not None else {}
     if model_files:
-        report.data_files = write_model_files(folder, site, url, root, feeds_too=feeds_too)
+        report.data_files = write_model_files(folder, site, url, config, feeds_too=feeds_too)
     report.cards = publish_cards(folder, site, card_cache(folder, root), changed_since).pages
-    names = language_settings(engine_config(Path(root)) if root is not None else {}, "site_name")
     if structured_data:
-        report.structured = add_structured_data(folder, site, url, names, only_language)
+        report.structured = add_structured_data(folder, site, url, language_settings(config, "site_name"), only_language)
     if unindent:
         report.html_pages, report.reindented = drop_indentation(folder)
     try:
@@ -151,13 +152,13 @@ def site_folder(site_dir: str | Path) -> Path:
     return folder
 
 
-def write_model_files(folder: Path, site: Site, url: str | None, root: str | Path | None, *, feeds_too: bool = True) -> int:
+def write_model_files(folder: Path, site: Site, url: str | None, config: dict[str, Any], *, feeds_too: bool = True) -> int:
     """The files made from the model alone: the open data, and the Atom feed of each language
-    (each language's title and description from the engine configuration under ``root``). A
-    preview of one language has no feed (it would make the other language's folder)."""
+    (each language's title and description from the engine configuration ``config``,
+    ``engine_config``). A preview of one language has no feed (it would make the other language's
+    folder)."""
     written = write_open_data(folder, site, SiteUrls(url))
     if feeds_too:
-        config = engine_config(Path(root)) if root is not None else {}
         titles, subtitles = language_settings(config, "site_name"), language_settings(config, "site_description")
         for rel, data in feeds.files(site, SiteUrls(url), titles, subtitles).items():
             _write_if_changed(folder / rel, data)
@@ -165,6 +166,17 @@ def write_model_files(folder: Path, site: Site, url: str | None, root: str | Pat
 
 
 _STRUCTURED = re.compile(r'<script type="application/ld\+json">.*?</script>\n<link rel="alternate" type="application/json" href="[^"]*">\n(?=</head>)', re.DOTALL)
+
+
+def with_structured_data(html: str, site: Site, key: str, lang: str, urls: SiteUrls, site_name: str, page_url: str) -> str:
+    """``html``, the built page at ``page_url`` (site-relative, ``articles/x/``), with the
+    structured data of ``key`` (``jsonld.pages``) at the end of its head, and a link to the page's
+    open data; structured data it had already is replaced."""
+    data = jsonld.for_page(site, key, lang, urls, site_name)
+    assert data is not None, key  # jsonld.pages names only pages that have structured data
+    href = posixpath.relpath(f"{DATA_DIR}/{jsonld.open_data(key)}", page_url.rstrip("/") or ".")
+    head = f'{jsonld.script(data)}\n<link rel="alternate" type="application/json" href="{href}">\n'
+    return _STRUCTURED.sub("", html).replace("</head>", head + "</head>", 1)
 
 
 def add_structured_data(folder: Path, site: Site, url: str | None, names: dict[str, str], only_language: str | None = None) -> int:
@@ -181,12 +193,8 @@ def add_structured_data(folder: Path, site: Site, url: str | None, names: dict[s
             path = folder / page / "index.html"
             if not path.is_file():
                 continue
-            data = jsonld.for_page(site, key, lang, urls, names.get(lang, ""))
-            assert data is not None, key  # jsonld.pages names only pages that have structured data
-            href = posixpath.relpath(f"{DATA_DIR}/{jsonld.open_data(key)}", page.rstrip("/") or ".")
-            head = f'{jsonld.script(data)}\n<link rel="alternate" type="application/json" href="{href}">\n'
             text = path.read_text(encoding="utf-8")
-            new = _STRUCTURED.sub("", text).replace("</head>", head + "</head>", 1)
+            new = with_structured_data(text, site, key, lang, urls, names.get(lang, ""), page)
             if new != text:
                 path.write_text(new, encoding="utf-8")
                 written += 1
