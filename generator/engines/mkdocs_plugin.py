@@ -411,7 +411,6 @@ class _Watcher:
             with self._lock:  # the generator's own writes are in its manifest by now: not edits
                 edited = [p for p in self._docs_changed if not self.generated.is_generated(p)]
                 self._docs_changed.clear()
-            self.changed.clear()
             if rebuild or edited:
                 self._touch()
 
