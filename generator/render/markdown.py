@@ -11,10 +11,10 @@ text with the site's Markdown extensions and checks that exactly the text comes 
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
+import yaml
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
@@ -138,6 +138,16 @@ def makeExtension(**kwargs: Any) -> FinishedHtml:  # the name Python-Markdown lo
     return FinishedHtml(**kwargs)
 
 
-def yaml_scalar(text: str) -> Md:
-    """A YAML scalar for front matter (JSON strings are valid YAML)."""
-    return Md(json.dumps(" ".join(str(text).split()), ensure_ascii=False))
+_YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def front_matter(fields: dict[str, str | None]) -> Md:
+    """A page's front matter fields, written by the YAML library the engine reads them with
+    (each value on one line, white space runs as one space; a None field is left out).
+
+    >>> print(front_matter({"title": 'Say "yes": no', "type": None, "n": "1"}), end="")
+    title: 'Say "yes": no'
+    n: '1'
+    """
+    values = {key: " ".join(str(value).split()) for key, value in fields.items() if value is not None}
+    return Md(yaml.dump(values, Dumper=_YAML_DUMPER, allow_unicode=True, sort_keys=False, width=1 << 30, default_flow_style=False))

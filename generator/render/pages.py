@@ -27,7 +27,7 @@ from generator import model
 from generator.dates import Resolved, format_day, format_published, format_when, resolve
 from generator.load.read import Article, Site
 from generator.render.collation import sort_key
-from generator.render.markdown import Md, attr_value, escape, finalize, html_attr, html_text, yaml_scalar
+from generator.render.markdown import Md, attr_value, escape, finalize, front_matter, html_attr, html_text
 from generator.strings import LANGUAGES, source_name, strings
 from generator.validate.rules import ClaimAt, resolve_citation
 
@@ -395,8 +395,9 @@ class PageView:
     def header(self, *seeds: str) -> Md:
         return Md(HEADER.format(seeds=", ".join(seeds)))
 
-    def yaml(self, text: str) -> Md:
-        return yaml_scalar(text)
+    def front_matter(self, description: str, generated_from: str, page_type: str | None) -> Md:
+        """The front matter's fields, as YAML (``generator.render.markdown.front_matter``)."""
+        return front_matter({"title": self.title, "description": description, "generated_from": generated_from, "type": page_type})
 
     def anchor(self, text: str) -> Md:
         """An id for attr_list; ids are validated (ASCII, digits, hyphens) or built from them."""
