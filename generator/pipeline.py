@@ -89,12 +89,14 @@ def _refuse_warnings(site: Site) -> None:
         raise StrictWarnings(warnings)
 
 
-def build(root: Path, strict: bool = False) -> tuple[Site, WriteReport]:
+def build(root: Path, strict: bool = False, keep_render: bool = False) -> tuple[Site, WriteReport]:
     """Generate the pages and write the changed ones under ``root/docs``; ``strict``: refuse
-    to write if the seeds have warnings (``generator.validate.lint``)."""
+    to write if the seeds have warnings (``generator.validate.lint``); ``keep_render``: when
+    this process holds no render of the project yet, render it even if nothing changed, so
+    that the next build renders only what changes (`make serve`)."""
     key = Path(root).resolve()
     now = cache.scan(root)
-    if now is not None:
+    if now is not None and not (keep_render and key not in _rendered):
         done = _unchanged(root, key, now, strict)
         if done is not None:
             return done

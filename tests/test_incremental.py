@@ -102,3 +102,26 @@ def test_changed_articles():
     assert incremental.changed_articles(seeds, {**seeds, "seeds/glossary.yml": (2, 11, 6, 6)}) is None
     assert incremental.changed_articles(seeds, {**seeds, "seeds/b": (0, -1, 0, 0)}) is None
     assert incremental.changed_articles(seeds, {**seeds, "(generator)/render.py": (3, 1, 1, 1)}) is None
+
+
+def test_a_preview_starting_on_built_pages_renders_once_so_the_first_save_renders_what_it_changes(corpus, monkeypatch):
+    """`make serve` starts on pages an earlier build wrote: its first build has nothing to
+    generate and keeps no render. Asked to keep one (the serve watcher does, before any save),
+    the pipeline renders once, writes nothing, and the first save is incremental."""
+    root, (a, *_) = corpus
+    pipeline.build(root)
+    monkeypatch.setattr(pipeline, "_rendered", {})  # a new process: the pages are built, no render in memory
+    monkeypatch.setattr(pipeline, "_last", {})
+    full_renders = []
+    render = pipeline.render
+    monkeypatch.setattr(pipeline, "render", lambda *args, **kw: full_renders.append(1) or render(*args, **kw))
+    _, report = pipeline.build(root)
+    assert full_renders == [] and not report.written  # nothing changed: nothing rendered
+    _, report = pipeline.build(root, keep_render=True)
+    assert full_renders == [1] and not report.written and not report.deleted
+    _, report = pipeline.build(root, keep_render=True)  # kept: not rendered again
+    assert full_renders == [1]
+    _sub(root / f"seeds/{a}/facts.yml", r'lead: \{vi: "', 'lead: {vi: "Mới: ')
+    _, report = pipeline.build(root)
+    assert full_renders == [1], "the first save rendered every page"
+    assert report.written

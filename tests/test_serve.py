@@ -24,6 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from .conftest import SLUG, Project, copy_project, site_config, stop
 
@@ -145,9 +146,20 @@ def test_saving_a_key_point_rebuilds_that_page_only_and_its_navigation_keeps_the
     page = server.get(f"articles/{SLUG}/")
     # the navigation of the rebuilt page names the article's other pages by their titles
     source = project.read(f"docs/vi/articles/{SLUG}/source.md")
-    source_title = re.search(r'^title: "(.*)"$', source, re.MULTILINE).group(1)
+    source_title = yaml.safe_load(source.split("---\n", 2)[1])["title"]
     assert source_title in page
     assert glossary.stat().st_mtime_ns == glossary_before  # a page the save does not change is not rebuilt
+    # the save changed Vietnamese pages only: the English ones are not built again
+    assert server.terminal().count("only 'vi' is built again") == 1, server.terminal()[-3000:]
+
+
+def test_a_save_of_english_text_after_one_of_vietnamese_rebuilds_the_english_page(server: Server):
+    project = server.project
+    skipped = server.terminal().count("only 'vi' is built again")
+    project.replace(FACTS, 'en: "Chinese regulators met 11', 'en: "In short: Chinese regulators met 11')
+    wait_for(lambda: server.shows(f"en/articles/{SLUG}/", "In short: "), 15, "the edited English key point on the English page")
+    server.settle()
+    assert server.terminal().count("only 'vi' is built again") == skipped
 
 
 def test_an_invalid_save_shows_the_problem_keeps_serving_and_the_next_good_save_recovers(server: Server):

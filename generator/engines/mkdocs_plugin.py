@@ -86,6 +86,7 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
         self.preview = preview.Preview()  # `mkdocs serve --dirty`: what a dirty build would leave stale
         self.others = parallel.OtherLanguages()  # the other languages' build, forked beside the default one's
         self._others_built = False  # the forked build has built the other languages: the i18n plugin must not
+        self._others_unchanged = False  # while previewing: no page of the other languages changed, none is built
         self._publish_started: float | None = None  # while previewing: when the last publishing began
 
     # --- before the build: generate -------------------------------------------------------
@@ -107,17 +108,22 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
                 _still_serving(error)
                 return config
             raise PluginError(error.report()) from None
+        i18n = _i18n(config)
+        if not (i18n and i18n.building):  # a build begins (not the inner build of another language)
+            self.preview.begin_build()
         if self.site is not None and self.site is not self._warned:  # once per model: not again for the second language
             self._warned = self.site
             for warning in lint.find(self.site):  # MkDocs warnings: `mkdocs build --strict` fails on them
                 log.warning("%s", warning)
         return config
 
-    def generate(self) -> bool:
-        """Generate the pages; whether any page was written or deleted."""
+    def generate(self, keep_render: bool = False) -> bool:
+        """Generate the pages; whether any page was written or deleted. ``keep_render``: see
+        ``pipeline.build`` (the watcher asks for it once, before the first save)."""
         assert self.root is not None
         with self._generating:
-            self.site, report = pipeline.build(self.root)
+            self.site, report = pipeline.build(self.root, keep_render=keep_render)
+            self.preview.note_changes([*report.written, *report.deleted])
         if report.written or report.deleted:
             log.info("generator: %d written, %d deleted", len(report.written), len(report.deleted))
             return True
@@ -241,10 +247,17 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
 
     @event_priority(100)  # before the minify plugin (0) and mkdocs-static-i18n (-100)
     def _wait_for_other_languages(self, *, config: MkDocsConfig) -> None:
-        """The forked build of the other languages has ended: this build finishes the site."""
+        """The forked build of the other languages has ended: this build finishes the site. While
+        previewing, a save that changed pages of the default language only builds that language
+        (the other languages' pages are as the last build made them)."""
+        i18n = _i18n(config)
+        if i18n and not i18n.building and not self.others.running and self.preview.changed_only(i18n.default_language):
+            self._others_unchanged = True
+            i18n.building = True  # its own flag: "the other languages are built"
+            log.info("preview: no page of the other languages changed; only '%s' is built again", i18n.default_language)
+            return
         if not self.others.running:
             return
-        i18n = _i18n(config)
         # meanwhile: the open data and feeds (they need the model only), the cards of this language's pages
         try:
             if self.site is not None:
@@ -265,12 +278,13 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
         cards, then the search index; while previewing, in the background (the pages are served first)."""
         i18n = _i18n(config)
         model_files = not self._others_built  # else written while the other languages were built
-        if self._others_built:  # as the i18n plugin leaves itself after building the other languages
-            self._others_built = False
+        if self._others_built or self._others_unchanged:  # as the i18n plugin leaves itself after building the other languages
+            self._others_built = self._others_unchanged = False
             i18n.building = False
             i18n.current_language = i18n.build_languages[-1]
         elif i18n and i18n.building:  # the inner build of one language: the outer build publishes
             return
+        self.preview.built()
         if self.site is None:
             return
         site, site_dir, url, root = self.site, config.site_dir, config.site_url, self.root
@@ -321,9 +335,12 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
         return server
 
     def on_shutdown(self) -> None:
+        """Stop watching; let the background publishing end before MkDocs removes the served site
+        (removing a folder it still writes in failed with "Directory not empty")."""
         if self._watcher is not None:
             self._watcher.stop()
             self._watcher = None
+        self.preview.finish(timeout=120)
 
 
 def _i18n(config: MkDocsConfig) -> Any:
@@ -396,6 +413,11 @@ class _Watcher:
         self.observer.stop()
 
     def _run(self) -> None:
+        # The first build found nothing to generate: render the site once now, so that the
+        # first save renders only what it changes (at 100 articles, 0.6 s instead of 2.9 s)
+        rebuild = self._generate(keep_render=True)
+        if rebuild:  # the seeds changed since the first build
+            self._touch()
         while True:
             self.changed.wait()
             if self.stopping:
@@ -411,13 +433,14 @@ class _Watcher:
             with self._lock:  # the generator's own writes are in its manifest by now: not edits
                 edited = [p for p in self._docs_changed if not self.generated.is_generated(p)]
                 self._docs_changed.clear()
+            self.plugin.preview.note_changes(self.generated.relative(p) for p in edited)
             if rebuild or edited:
                 self._touch()
 
-    def _generate(self) -> bool:
+    def _generate(self, keep_render: bool = False) -> bool:
         """Generate; whether pages changed (then MkDocs has something to build)."""
         try:
-            return self.plugin.generate()
+            return self.plugin.generate(keep_render)
         except SeedError as error:
             _still_serving(error)
             return False

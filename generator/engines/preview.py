@@ -24,7 +24,7 @@ import os
 import shutil
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -71,7 +71,12 @@ class Preview:
     def __init__(self) -> None:
         self.dirty = False
         self._structure: Structure | None = None
+        self._structure_changed = False
         self._worker = Background()
+        self._lock = threading.Lock()
+        self._pending: set[str] = set()  # pages under docs/ written or edited since the last build began
+        self._this_build: set[str] = set()  # those the running build found
+        self._built = False  # a whole build ended: the served site holds every page
 
     def start(self, command: str | None, dirty: bool) -> None:
         self.dirty = command == "serve" and dirty
@@ -85,11 +90,35 @@ class Preview:
         if not self.dirty:
             return False
         changed = self._structure is not None and structure != self._structure
-        self._structure = structure
+        self._structure, self._structure_changed = structure, changed
         if changed:
             logging.getLogger("mkdocs.plugins.news-explained").info("preview: the site's structure changed, every page is built again")
             empty(Path(site_dir))
         return changed
+
+    def note_changes(self, paths: Iterable[str]) -> None:
+        """Pages under ``docs/`` (relative paths) written or edited since the last build began."""
+        if self.dirty:
+            with self._lock:
+                self._pending.update(paths)
+
+    def begin_build(self) -> None:
+        """A build begins: it builds the changes noted so far; later ones are the next build's."""
+        with self._lock:
+            self._this_build, self._pending = self._pending, set()
+
+    def built(self) -> None:
+        """A build ended, every language of it written."""
+        self._built = True
+
+    def changed_only(self, language: str) -> bool:
+        """Whether the running build's changes are all pages of ``language``, after a whole build
+        and with the site's structure unchanged: a dirty build of another language would then
+        rebuild no page of it (its pages, navigation, 404 page and sitemap are as they were)."""
+        return (
+            self.dirty and self._built and not self._structure_changed and bool(self._this_build)
+            and all(path.startswith(f"{language}/") for path in self._this_build)
+        )
 
     def read_shown_titles(self, files: Files, config: MkDocsConfig) -> int:
         """Read the pages whose titles the rebuilt pages show; the number read."""
@@ -106,6 +135,10 @@ class Preview:
             page.read_source(config)
             escape_meta(page)
         return len(needed)
+
+    def finish(self, timeout: float) -> None:
+        """Wait for the background job (at most ``timeout`` seconds)."""
+        self._worker.join(timeout)
 
     def after_build(self, job: Callable[[], None]) -> bool:
         """Run ``job`` (search index, open data) in the background when previewing; whether it did."""
@@ -156,6 +189,13 @@ class GeneratedFiles:
         if stamp != self._stamp:
             self._stamp, self._pages = stamp, frozenset(read_manifest(self.docs))
         return self._pages
+
+    def relative(self, path: str) -> str:
+        """``path`` relative to ``docs`` (as the generator names its pages), or as it is if outside."""
+        try:
+            return Path(path).resolve().relative_to(self.docs).as_posix()
+        except ValueError:
+            return path
 
     def is_generated(self, path: str) -> bool:
         try:

@@ -519,24 +519,39 @@ def _get(url: str) -> str | None:
         return None
 
 
-def _edit_lead(facts: Path, marker: str) -> None:
+#: What the saves of ``measure_serve`` change, alternately.
+SAVE_KINDS = ("Vietnamese text", "both languages")
+
+
+def _edit_lead(facts: Path, marker: str, both_languages: bool = False) -> None:
     """Put ``marker`` at the start of the Vietnamese text an explainer page shows first: its first
     key point (an explainer with key points shows them in place of its lead), else its lead
-    (block or flow style)."""
+    (block or flow style); ``both_languages``: in its English text too (the save then changes
+    pages of both languages)."""
     text = facts.read_text(encoding="utf-8")
     patterns = [r'(key_points:\s*\n\s*- text:\s*\n\s*vi: ")', r'(key_points:\s*\n\s*- text: \{vi: ")'] if "key_points:" in text else []
     for pattern in [*patterns, r'(lead:\s*\n\s*vi: ")', r'(lead: \{vi: ")']:
-        edited = re.sub(pattern, rf"\g<1>{marker} ", text, count=1)
-        if edited != text:
-            facts.write_text(edited, encoding="utf-8")
-            return
+        found = re.search(pattern, text)
+        if found is None:
+            continue
+        at = found.end()
+        edited = text[:at] + f"{marker} " + text[at:]
+        if both_languages:
+            english = re.compile(r'\ben: "').search(edited, at)
+            if english is None:
+                raise RuntimeError(f"no English text after the edited Vietnamese one in {facts}")
+            edited = edited[: english.end()] + f"{marker} " + edited[english.end() :]
+        facts.write_text(edited, encoding="utf-8")
+        return
     raise RuntimeError(f"could not find the explainer's first key point or lead to edit in {facts}")
 
 
 def measure_serve(workdir: Path, echo, one_language: bool = False, size: int | None = None, edits: int = 2) -> dict:
     """Start ``mkdocs serve --dirty`` (as ``make serve``) on a copy with the seed site (``size``
     None) or a synthetic corpus, edit an article's seed, and time until its page shows the edit;
-    ``edits`` saves one after the other, the latency of each."""
+    ``edits`` saves one after the other, the latency of each: the first changes Vietnamese text
+    only, the second the same text in both languages (a save that changes one language's pages
+    rebuilds that language only), and so on alternately."""
     name = ("serve-vi" if one_language else "serve") + ("" if size is None else f"-{size}")
     root = prepare(workdir / name, size)
     project = _conftest().Project(root)
@@ -565,7 +580,7 @@ def measure_serve(workdir: Path, echo, one_language: bool = False, size: int | N
             time.sleep(3)  # let the watcher and the background search index settle
             marker = f"Zbench{int(time.time())}x{edit}"
             edit_time = time.perf_counter()
-            _edit_lead(project.path(f"seeds/{slug}/facts.yml"), marker)
+            _edit_lead(project.path(f"seeds/{slug}/facts.yml"), marker, both_languages=edit % 2 == 1)
             seen = None
             while time.perf_counter() - edit_time < 300:
                 body = _get(url)
@@ -577,7 +592,7 @@ def measure_serve(workdir: Path, echo, one_language: bool = False, size: int | N
     finally:
         _conftest().stop(process, timeout=20)
         log.close()
-    shown = ", ".join("never" if s is None else f"{s:.2f} s" for s in latencies)
+    shown = ", ".join(("never" if s is None else f"{s:.2f} s") + f" ({SAVE_KINDS[i % 2]})" for i, s in enumerate(latencies))
     echo(f"[{name}] first page after {first:.1f} s; edits visible after {shown}")
     valid = [s for s in latencies if s is not None]
     return {"startup": first, "edit_visible": max(valid) if len(valid) == len(latencies) else None, "edits": latencies, "size": size}
@@ -715,7 +730,7 @@ def report(results: dict) -> list[str]:
     for serve in serves:
         seen, size = serve["edit_visible"], serve["size"]
         target = SERVE_TARGETS.get(size, SERVE_SECONDS)
-        edits = ", ".join("never" if e is None else f"{e:.2f} s" for e in serve.get("edits", []))
+        edits = ", ".join(("never" if e is None else f"{e:.2f} s") + f" ({SAVE_KINDS[i % 2]})" for i, e in enumerate(serve.get("edits", [])))
         label = "the seed site" if size is None else f"{size} article" + ("s" if size != 1 else "")
         lines.append(f"  {verdict(seen is not None and seen <= target):<8} make serve shows a seed edit within {target} s ({label}): {_s(seen)} (each save: {edits}; first page after {serve['startup']:.1f} s)")
     one = results.get("serve_one_language")
