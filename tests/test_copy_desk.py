@@ -209,3 +209,12 @@ def test_an_english_possessive_is_found_as_its_name():
     assert missing(said, []) == []
     unsupported = Statement(doc=None, loc=(), lang="en", text="Sales at Orbis's app grew.", evidence=("Lumora Technology said the app grew.",))
     assert missing(unsupported, []) == ["Orbis's"]
+
+
+def test_a_lead_may_date_the_article_by_its_own_publication_date(desk: Project):
+    # the fixture's text was published on 7 March 2024 (article.yml); no sentence says so
+    lead = 'lead: {vi: "Ứng dụng Mây phải tự đánh giá an ninh.", en: "The Mây app must assess its own security."}'
+    desk.replace(FACTS, lead, 'lead: {vi: "Tháng 3 năm 2024, ứng dụng Mây phải tự đánh giá an ninh.", en: "In March 2024 the Mây app had to assess its own security."}')
+    assert report(desk) == []
+    desk.replace(FACTS, "Tháng 3 năm 2024", "Tháng 5 năm 2024")
+    assert [p.split(": ", 2)[2].split("\n")[0] for p in report(desk)] == ["“Tháng 5” is in no sentence or outside source this statement cites"]

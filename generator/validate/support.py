@@ -27,7 +27,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from generator.dates import format_published
 from generator.load.read import Article, Document, Site, read_yaml
+from generator.model import in_language
 from generator.problems import Problem, SeedError
 from generator.validate.rules import ClaimAt, claims_of, resolve_citation
 from generator.validate.terminology import MONTHS_EN, MONTHS_VI, Term
@@ -211,7 +213,7 @@ def statements(site: Site, notes: dict[str, str]) -> Iterator[Statement]:
 
 def _article_statements(site: Site, article: Article, outside: Callable[[Iterable[str]], list[str]]) -> Iterator[Statement]:
     """An article's title, summary and lead (resting on its whole text) and its themes' leads."""
-    whole = [s.text for s in article.sentences] + [info.en for info in article.meta.sentences.values()]
+    whole = [s.text for s in article.sentences] + [info.en for info in article.meta.sentences.values()] + _publication(article)
     for key in ("title", "summary"):
         for lang in ("vi", "en"):
             yield Statement(article.meta_doc, (key, lang), lang, getattr(article.meta, key)[lang], tuple(whole))
@@ -221,6 +223,21 @@ def _article_statements(site: Site, article: Article, outside: Callable[[Iterabl
         evidence = [x for c in theme.cite for x in _sentence_texts(site, article, c)] + outside(theme.sources)
         for lang in ("vi", "en"):
             yield Statement(article.facts_doc, ("themes", t, "lead", lang), lang, theme.lead[lang], tuple(evidence))
+
+
+def _publication(article: Article) -> list[str]:
+    """The article's own credit, as its page shows it: who published the text and the original
+    report, and when, in both languages. A title, summary or lead may say these ("In March 2021
+    Reuters reported…") though no sentence of the text does."""
+    meta, texts = article.meta, []
+    for lang in ("vi", "en"):
+        texts.append(format_published(meta.published, lang))
+        for credit in (meta.outlet, meta.original):
+            if credit is not None:
+                texts.append(in_language(credit.name, lang))
+        if meta.original is not None and meta.original.published is not None:
+            texts.append(format_published(meta.original.published, lang))
+    return texts
 
 
 def _glossary_sentence(site: Site, citation: str) -> list[str]:
