@@ -1,10 +1,12 @@
 """A news product on a phone first (390 px) and on a desktop (1280 px): key points in the first
 screen, a reader's chrome, definitions and citations in place by touch, a timeline drawn to
-scale, print with notes, the language switch keeping the reader's place, dark mode."""
+scale, print with notes, the language switch keeping the reader's place, dark mode, a card and
+a feed for sharing and following: each in both viewports."""
 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -123,16 +125,25 @@ def test_at_most_ten_tab_stops_before_the_first_link_of_the_text(reader, site_ur
     assert not page.evaluate("document.getElementById('__drawer').checked")
 
 
+def press(page, locator) -> None:
+    """A tap on a phone, a click on a desktop."""
+    if page.viewport_size["width"] < 600:
+        locator.tap()
+    else:
+        locator.click()
+
+
+@VIEWPORTS
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_a_tap_on_a_citation_shows_its_sentence_in_place(reader, site_url, lang):
-    page = reader(PHONE)
+def test_a_tap_on_a_citation_shows_its_sentence_in_place(reader, site_url, viewport, lang):
+    page = reader(viewport)
     page.goto(site_url + ARTICLE[lang])
     mark = page.locator(".key-points a.cite").first
     box = mark.bounding_box()
     assert box["width"] >= 24 and box["height"] >= 24, box
     expected = mark.get_attribute("title")
     url = page.url
-    mark.tap()
+    press(page, mark)
     dialog = page.locator(".popover[role=dialog]")
     assert dialog.is_visible() and page.url == url, "the tap left the page"
     assert dialog.locator(".popover__text").inner_text() == expected
@@ -142,31 +153,39 @@ def test_a_tap_on_a_citation_shows_its_sentence_in_place(reader, site_url, lang)
     close = dialog.locator("button.popover__close")
     size = close.bounding_box()
     assert size["width"] >= 24 and size["height"] >= 24
-    # a sheet at the bottom of the phone's screen, within it
+    # within the screen: a sheet at the bottom of a phone's, beside the mark on a desktop
     sheet = dialog.bounding_box()
-    assert sheet["y"] + sheet["height"] <= PHONE["height"] + 1 and sheet["x"] >= 0
+    assert sheet["y"] + sheet["height"] <= viewport["height"] + 1 and sheet["x"] >= 0 and sheet["x"] + sheet["width"] <= viewport["width"]
+    if viewport is DESKTOP:
+        mark_box = mark.bounding_box()
+        assert abs(sheet["y"] - (mark_box["y"] + mark_box["height"])) < 40 or abs(sheet["y"] + sheet["height"] - mark_box["y"]) < 40, (sheet, mark_box)
     page.keyboard.press("Escape")
     assert dialog.count() == 0
     assert page.evaluate("document.activeElement.classList.contains('cite')"), "the focus did not go back to the mark"
     # the close button closes it too
-    mark.tap()
-    page.locator(".popover__close").tap()
+    press(page, mark)
+    press(page, page.locator(".popover__close"))
     assert page.locator(".popover").count() == 0
 
 
+@VIEWPORTS
 @pytest.mark.parametrize("kind", ["term", "entity"])
-def test_a_tap_on_a_term_or_a_name_shows_its_entry_in_place(reader, site_url, kind):
-    page = reader(PHONE)
+def test_a_tap_on_a_term_or_a_name_shows_its_entry_in_place(reader, site_url, viewport, kind):
+    page = reader(viewport)
     page.goto(site_url + ARTICLE["en"])
     link = page.locator(f".md-content a.{kind}").first
     target = "glossary" if kind == "term" else "who"
     assert f"/{target}/#" in link.get_attribute("href")
+    box = link.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24, box  # a touch target
     definition = link.get_attribute("title")
-    link.tap()
+    url = page.url
+    press(page, link)
     dialog = page.locator(".popover[role=dialog]")
+    assert page.url == url, "the tap left the page"
     assert dialog.locator(".popover__title").inner_text() == link.inner_text()
     assert dialog.locator(".popover__text").inner_text() == definition
-    page.locator("h1").tap()  # a tap elsewhere closes it
+    press(page, page.locator("h1"))  # a tap elsewhere closes it
     assert dialog.count() == 0
 
 
@@ -185,9 +204,10 @@ def test_citation_marks_are_explained_once_per_page_as_on_the_about_page(page, s
     assert "¶2.1" in about and "p2s1" not in about and "pull request" not in about
 
 
+@VIEWPORTS
 @pytest.mark.parametrize(("path", "later"), [("timeline/", "năm sau"), ("en/timeline/", "years later")])
-def test_the_timeline_is_drawn_to_scale(reader, site_url, path, later):
-    page = reader(PHONE)
+def test_the_timeline_is_drawn_to_scale(reader, site_url, viewport, path, later):
+    page = reader(viewport)
     page.goto(site_url + path)
     events = page.locator(".timeline li.timeline-event")
     assert events.count() >= 5
@@ -202,12 +222,13 @@ def test_the_timeline_is_drawn_to_scale(reader, site_url, path, later):
     assert gaps and max(g[1] for g in gaps) > min(s[1] for s in spaces if s[0].startswith("timeline-event"))
     # each article is named once per run of its events, not at every event
     assert page.locator(".timeline .timeline-article").count() < events.count()
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
 
 
+@VIEWPORTS
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_print_gives_the_address_and_numbered_notes(reader, site_url, lang):
-    page = reader(DESKTOP)
+def test_print_gives_the_address_and_numbered_notes(reader, site_url, viewport, lang):
+    page = reader(viewport)
     page.goto(site_url + ARTICLE[lang])
     targets = page.eval_on_selector_all(".md-content a.cite", "marks => marks.map(m => m.dataset.url || m.href)")
     page.emulate_media(media="print")
@@ -232,19 +253,22 @@ def test_print_gives_the_address_and_numbered_notes(reader, site_url, lang):
     assert page.locator(".print-notes").count() == 0
 
 
+@VIEWPORTS
 @pytest.mark.parametrize(("start", "anchor", "switch_to"), [("glossary/", "#deepfake", "en"), (f"en/articles/{SLUG}/source/", "#p2s1", "vi")])
-def test_the_language_switch_keeps_the_anchor(page, site_url, start, anchor, switch_to):
+def test_the_language_switch_keeps_the_anchor(reader, site_url, viewport, start, anchor, switch_to):
+    page = reader(viewport)
     page.goto(site_url + start + anchor)
-    page.click(".md-select .md-header__button")
-    page.click(f"a.md-select__link[hreflang={switch_to}]")
-    page.wait_for_load_state()
+    press(page, page.locator(".md-select .md-header__button"))
+    with page.expect_navigation():
+        press(page, page.locator(f"a.md-select__link[hreflang={switch_to}]"))
     assert page.url.endswith(anchor) and f"/{'en/' if switch_to == 'en' else ''}" in page.url
     assert page.evaluate("document.documentElement.lang") == switch_to
 
 
+@VIEWPORTS
 @pytest.mark.parametrize("path", [ARTICLE["vi"], ARTICLE["en"], "en/timeline/", "glossary/"])
-def test_dark_mode_follows_the_system_and_has_no_axe_violation(reader, site_url, axe_source, path):
-    page = reader(PHONE, color_scheme="dark")
+def test_dark_mode_follows_the_system_and_has_no_axe_violation(reader, site_url, axe_source, viewport, path):
+    page = reader(viewport, color_scheme="dark")
     page.goto(site_url + path)
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
@@ -252,12 +276,41 @@ def test_dark_mode_follows_the_system_and_has_no_axe_violation(reader, site_url,
     assert axe_violations(page, axe_source) == []
 
 
-def test_the_toggle_switches_the_scheme(reader, site_url):
-    page = reader(DESKTOP, color_scheme="light")
+@VIEWPORTS
+def test_the_toggle_switches_the_scheme(reader, site_url, viewport):
+    page = reader(viewport, color_scheme="light")
     page.goto(site_url + ARTICLE["en"])
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
     toggle = page.locator("form[data-md-component=palette] label:not([hidden])")
     assert toggle.count() == 1
-    toggle.click()  # system → light
-    page.locator("form[data-md-component=palette] label:not([hidden])").click()  # light → dark
+    press(page, toggle)  # system → light
+    press(page, page.locator("form[data-md-component=palette] label:not([hidden])"))  # light → dark
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+
+
+@VIEWPORTS
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_shared_page_has_its_card_and_offers_its_feed(reader, site_url, viewport, lang):
+    page = reader(viewport)
+    page.goto(site_url + ARTICLE[lang])
+    meta = page.eval_on_selector_all(
+        "meta[property^='og:'], meta[name^='twitter:']",
+        "els => Object.fromEntries(els.map(e => [e.getAttribute('property') || e.getAttribute('name'), e.content]))",
+    )
+    assert meta["og:title"] and meta["og:description"] and meta["og:locale"].startswith(lang)
+    assert meta["twitter:card"] == "summary_large_image"
+    # the card, served by the site itself: 1200×630
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site_url))
+    card = origin + urlsplit(meta["og:image"]).path
+    size = page.evaluate("async src => { const img = new Image(); img.src = src; await img.decode(); return [img.naturalWidth, img.naturalHeight]; }", card)
+    assert size == [1200, 630], card
+    # the feed of the page's language, linked from its head, lists this article
+    feed = page.eval_on_selector("link[rel=alternate][type='application/atom+xml']", "l => l.href")
+    titles = page.evaluate(
+        """async url => {
+            const xml = new DOMParser().parseFromString(await (await fetch(url)).text(), "application/xml");
+            return [...xml.querySelectorAll("feed > entry > title")].map(t => t.textContent);
+        }""",
+        origin + urlsplit(feed).path,
+    )
+    assert page.inner_text("h1") in titles, (titles, feed)

@@ -209,11 +209,18 @@
   }
 
   function place(host, dialog) {
+    dialog.style.maxHeight = "";
     if (matchMedia("(max-width: 37.4375em)").matches) return; // a bottom sheet (site.css)
     const box = host.getBoundingClientRect();
     const width = dialog.offsetWidth;
     const left = Math.max(8, Math.min(box.left + scrollX, scrollX + document.documentElement.clientWidth - width - 8));
-    const below = box.bottom + 8 + dialog.offsetHeight < innerHeight || box.top < dialog.offsetHeight + 8;
+    // below the mark if it fits on the screen, else above it; if neither, on the roomier side,
+    // as tall as the room there (it scrolls inside): never cut off by the edge of the screen
+    const roomBelow = innerHeight - box.bottom - 16;
+    const roomAbove = box.top - 16;
+    const height = dialog.offsetHeight;
+    const below = height <= roomBelow || (height > roomAbove && roomBelow >= roomAbove);
+    if (height > (below ? roomBelow : roomAbove)) dialog.style.maxHeight = `${Math.max(below ? roomBelow : roomAbove, 96)}px`;
     dialog.style.left = `${left}px`;
     dialog.style.top = `${(below ? box.bottom + 8 : box.top - 8 - dialog.offsetHeight) + scrollY}px`;
   }
