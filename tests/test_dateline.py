@@ -29,7 +29,7 @@ def test_a_dateline_spans_the_reported_events(project: Project, lang: str, label
     assert span.group(1) != span.group(2)
 
 
-@pytest.mark.parametrize(("lang", "words"), [("vi", "cách biết ngày này"), ("en", "how this date is known")])
+@pytest.mark.parametrize(("lang", "words"), [("vi", "cách xác định ngày này"), ("en", "how this date is known")])
 def test_an_inferred_publication_date_links_to_how_it_is_known(project: Project, lang: str, words: str):
     slug = next(p.name for p in project.path("seeds").iterdir() if (p / "facts.yml").is_file())
     assert f'(<a href="#source">{words}</a>)' in _dateline(project, lang, slug)

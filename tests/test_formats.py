@@ -242,4 +242,4 @@ def test_who_is_who_links_the_articles_of_each_entity(project: Project):
 
 def test_the_later_label_says_later_than_what(project: Project):
     out = pages(project)
-    assert '<span class="label-later">After the article (19 March 2021)</span>' in out["en/timeline.md"]
+    assert '<span class="label-later">After the article was published (19 March 2021)</span>' in out["en/timeline.md"]
