@@ -177,3 +177,20 @@ def test_a_preview_publishes_the_cards_of_the_pages_written_since_the_last_time(
     assert (site / "assets" / "cards" / "en" / "about" / "index.png").is_file()
     assert not (site / "assets" / "cards" / "index.png").exists()
     assert cards.publish(site, tmp_path / "cache").pages == 2
+
+
+def test_a_preview_can_pause_the_drawing_before_each_card(tmp_path: Path):
+    """While previewing, cards are drawn in the background: before each, a save being built
+    makes the drawing wait (``pause``), and no card is drawn while it waits."""
+    site = tmp_path / "site"
+    (site / "en" / "about").mkdir(parents=True)
+    (site / "index.html").write_text(page(TITLE, "https://example.org/news/assets/cards/index.png"), encoding="utf-8")
+    (site / "en" / "about" / "index.html").write_text(page("About", "https://example.org/news/assets/cards/en/about/index.png", "en_US"), encoding="utf-8")
+    drawn_when_paused = []
+
+    def pause() -> None:
+        drawn_when_paused.append(len(list((tmp_path / "cache").glob("*.png"))))
+
+    report = cards.publish(site, tmp_path / "cache", pause=pause)
+    assert report.drawn == 2 and drawn_when_paused == [0, 1]
+    assert cards.publish(site, tmp_path / "cache", pause=pause).drawn == 0 and drawn_when_paused == [0, 1]  # none to draw: no pause

@@ -111,11 +111,20 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
         i18n = _i18n(config)
         if not (i18n and i18n.building):  # a build begins (not the inner build of another language)
             self.preview.begin_build()
-        if self.site is not None and self.site is not self._warned:  # once per model: not again for the second language
+        if self.site is not None and self.site is not self._warned and not self.preview.whole_site_built:  # once per model: not again for the second language
             self._warned = self.site
             for warning in lint.find(self.site):  # MkDocs warnings: `mkdocs build --strict` fails on them
                 log.warning("%s", warning)
         return config
+
+    def _print_warnings(self, site: Site) -> None:
+        """While previewing, after the first build: the warnings of a save's model, printed after
+        its pages are served (logged, they would fail the strict rebuild, and a failed rebuild
+        holds every request until the next good one; finding them took a second at 1000 articles)."""
+        if site is not self._warned:
+            self._warned = site
+            for warning in lint.find(site):
+                print(f"WARNING -  {warning}", file=sys.stderr)
 
     def generate(self, keep_render: bool = False) -> bool:
         """Generate the pages; whether any page was written or deleted. ``keep_render``: see
@@ -298,11 +307,13 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
             try:
                 report = publish.publish(
                     site_dir, root=root, site=site, url=url, feeds_too=not only_language, only_language=only_language, model_files=model_files, unindent=False,
-                    changed_since=since, structured_data=not self.preview.dirty,
+                    changed_since=since, structured_data=not self.preview.dirty, pause=self.preview.pause if self.preview.dirty else None,
                 )
             except publish.PublishError as error:
                 raise PluginError(str(error)) from None
             log.info("cards: %d pages; structured data: %d pages; search: %d pages indexed", report.cards, report.structured, report.indexed)
+            if self.preview.dirty:
+                self._print_warnings(site)
 
         if not self.preview.after_build(finish):
             finish()
@@ -312,6 +323,7 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build ends the forked one too."""
         self.others.stop()
+        self.preview.idle()
 
     def _prefill_cards(self, site_dir: str, chosen: Callable[[str], bool]) -> None:
         if self.site is not None:
@@ -340,6 +352,7 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
         if self._watcher is not None:
             self._watcher.stop()
             self._watcher = None
+        self.preview.idle()  # a save cut short by the shutdown: its wait ends
         self.preview.finish(timeout=120)
 
 
@@ -429,6 +442,8 @@ class _Watcher:
                 return
             with self._lock:
                 sources, self._sources_changed = self._sources_changed, False
+            if sources:  # the background publishing of the last save waits until this one is built
+                self.plugin.preview.busy()
             rebuild = sources and self._generate()
             with self._lock:  # the generator's own writes are in its manifest by now: not edits
                 edited = [p for p in self._docs_changed if not self.generated.is_generated(p)]
@@ -436,6 +451,8 @@ class _Watcher:
             self.plugin.preview.note_changes(self.generated.relative(p) for p in edited)
             if rebuild or edited:
                 self._touch()
+            else:
+                self.plugin.preview.idle()
 
     def _generate(self, keep_render: bool = False) -> bool:
         """Generate; whether pages changed (then MkDocs has something to build)."""

@@ -77,6 +77,8 @@ class Preview:
         self._pending: set[str] = set()  # pages under docs/ written or edited since the last build began
         self._this_build: set[str] = set()  # those the running build found
         self._built = False  # a whole build ended: the served site holds every page
+        self._idle = threading.Event()  # no save is being regenerated or built
+        self._idle.set()
 
     def start(self, command: str | None, dirty: bool) -> None:
         self.dirty = command == "serve" and dirty
@@ -107,9 +109,28 @@ class Preview:
         with self._lock:
             self._this_build, self._pending = self._pending, set()
 
+    @property
+    def whole_site_built(self) -> bool:
+        """While previewing: a first build has written every page (later builds are a save's)."""
+        return self.dirty and self._built
+
     def built(self) -> None:
         """A build ended, every language of it written."""
         self._built = True
+        self._idle.set()
+
+    def busy(self) -> None:
+        """A save is being regenerated, then built: the background work waits (``pause``)."""
+        if self.dirty:
+            self._idle.clear()
+
+    def idle(self) -> None:
+        """The save is handled (built, failed, or with nothing to build)."""
+        self._idle.set()
+
+    def pause(self) -> None:
+        """Wait while a save is being handled (at most a minute: a build that never came)."""
+        self._idle.wait(60)
 
     def changed_only(self, language: str) -> bool:
         """Whether the running build's changes are all pages of ``language``, after a whole build

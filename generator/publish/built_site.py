@@ -107,6 +107,7 @@ def publish(
     unindent: bool = True,
     changed_since: float | None = None,
     structured_data: bool = True,
+    pause: Callable[[], None] | None = None,
 ) -> PublishReport:
     """Publish the built site in ``site_dir``: open data and feeds, social cards, unindented HTML,
     then the search index.
@@ -119,7 +120,9 @@ def publish(
     time): the cards of the pages written since then only (the others have theirs already), and
     ``structured_data=False``: the engine plugin puts it in each page as it builds it
     (``with_structured_data``), as rewriting pages in the background while the next save's build
-    writes them lost that save's change.
+    writes them lost that save's change; ``pause``: called between the steps and before each card
+    is drawn, and the search index made at a lower priority: while previewing, publishing in the
+    background waits there while a save is being built, and yields the processor to it.
     """
     started = time.perf_counter()
     folder = site_folder(site_dir)
@@ -129,15 +132,18 @@ def publish(
         url = site_url(Path(root))
     report = PublishReport()
     config = engine_config(Path(root)) if root is not None else {}
+    wait = pause or (lambda: None)
     if model_files:
+        wait()
         report.data_files = write_model_files(folder, site, url, config, feeds_too=feeds_too)
-    report.cards = publish_cards(folder, site, card_cache(folder, root), changed_since).pages
+    report.cards = publish_cards(folder, site, card_cache(folder, root), changed_since, pause).pages
     if structured_data:
         report.structured = add_structured_data(folder, site, url, language_settings(config, "site_name"), only_language)
     if unindent:
         report.html_pages, report.reindented = drop_indentation(folder)
     try:
-        report.indexed = search.index_site(folder)
+        wait()
+        report.indexed = search.index_site(folder, low_priority=pause is not None)
     except search.SearchIndexError as error:
         raise PublishError(str(error)) from None
     report.seconds = time.perf_counter() - started
@@ -206,11 +212,11 @@ def card_cache(site_dir: Path, root: str | Path | None) -> Path:
     return (Path(root) if root is not None else Path(site_dir).parent) / ".cache" / "cards"
 
 
-def publish_cards(folder: Path, site: Site, cache: Path, changed_since: float | None = None) -> cards.CardReport:
+def publish_cards(folder: Path, site: Site, cache: Path, changed_since: float | None = None, pause: Callable[[], None] | None = None) -> cards.CardReport:
     """The social card of every page (``generator.publish.cards``), drawn only when its text
     changed; ``changed_since``: of the pages written since then only."""
     try:
-        return cards.publish(folder, cache, cards.article_dates(site), changed_since)
+        return cards.publish(folder, cache, cards.article_dates(site), changed_since, pause)
     except cards.CardError as error:
         raise PublishError(str(error)) from None
 

@@ -21,7 +21,7 @@ import hashlib
 import os
 import shutil
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
@@ -383,13 +383,16 @@ def article_dates(site: Site, languages: Iterable[str] = ("vi", "en")) -> dict[s
     return dates
 
 
-def publish(site_dir: str | Path, cache_dir: str | Path, dates: Mapping[str, str] | None = None, changed_since: float | None = None) -> CardReport:
+def publish(
+    site_dir: str | Path, cache_dir: str | Path, dates: Mapping[str, str] | None = None, changed_since: float | None = None, pause: Callable[[], None] | None = None
+) -> CardReport:
     """Write the card of every built page that announces one (``og:image``) into ``site_dir``.
 
     ``dates`` gives the footer of article pages by site-relative URL (``article_dates``).
     Cards come from ``cache_dir`` when their digest is there; new ones are drawn and cached.
     ``changed_since`` (a time): only the pages written since then (a live preview's save
-    rebuilds a few pages; the others have their cards from the last time).
+    rebuilds a few pages; the others have their cards from the last time); ``pause``: called
+    before each card is drawn (a live preview waits there while a save is being built).
     """
     site = Path(site_dir)
     store = Path(cache_dir)
@@ -399,7 +402,7 @@ def publish(site_dir: str | Path, cache_dir: str | Path, dates: Mapping[str, str
     if changed_since is not None:
         files = [file for file in files if file.stat().st_mtime >= changed_since]
     wanted, missing = _cards(site, files, store, dates or {})
-    report.drawn, report.seconds_drawing = len(missing), _draw(missing)
+    report.drawn, report.seconds_drawing = len(missing), _draw(missing, pause)
     for target, cached in wanted.items():
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, target)
@@ -445,10 +448,12 @@ def _cards(site: Path, files: list[Path], store: Path, dates: Mapping[str, str])
     return wanted, missing
 
 
-def _draw(missing: Mapping[Path, Card]) -> float:
+def _draw(missing: Mapping[Path, Card], pause: Callable[[], None] | None = None) -> float:
     """Draw and cache the cards; the seconds it took."""
     started = time.perf_counter()
     for cached, card in missing.items():
+        if pause is not None:
+            pause()
         data = render(card)
         partial = cached.with_suffix(f".{os.getpid()}.tmp")
         partial.write_bytes(data)

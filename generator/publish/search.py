@@ -14,6 +14,7 @@ answered that it had written them, while it still was: some builds shipped an em
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -30,10 +31,12 @@ class SearchIndexError(RuntimeError):
     """Pagefind failed or found nothing to index."""
 
 
-def index_site(site_dir: str | Path) -> int:
-    """Index the built site in ``site_dir`` into ``site_dir/pagefind``; return the page count."""
+def index_site(site_dir: str | Path, low_priority: bool = False) -> int:
+    """Index the built site in ``site_dir`` into ``site_dir/pagefind``; return the page count.
+    ``low_priority``: Pagefind runs niced (a live preview's rebuild takes the processor first)."""
     site = Path(site_dir).resolve()
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(site / BUNDLE_DIR), "--silent"]
+    nice = shutil.which("nice") if low_priority else None
+    command = [*([nice, "-n", "10"] if nice else []), sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(site / BUNDLE_DIR), "--silent"]
     for selector in EXCLUDE_SELECTORS:
         command += ["--exclude-selectors", selector]
     try:
