@@ -243,3 +243,14 @@ def test_who_is_who_links_the_articles_of_each_entity(project: Project):
 def test_the_later_label_says_later_than_what(project: Project):
     out = pages(project)
     assert '<span class="label-later">After the article was published (19 March 2021)</span>' in out["en/timeline.md"]
+
+
+def test_the_timeline_counts_a_gap_in_months_under_two_years_and_in_years_after(project: Project):
+    # 18 March 2021 to 25 November 2022: 20 months, not "2 years"
+    out = pages(project)
+    assert "… 20 months later …" in out["en/timeline.md"] and "… 20 tháng sau …" in out["vi/timeline.md"]
+    assert "years later" not in out["en/timeline.md"]
+    project.replace(FACTS, "when: {date: 2022-11-25}", "when: {date: 2023-09-25}")  # 30 months
+    project.replace(FACTS, "when: {date: 2023-01-10}", "when: {date: 2023-10-10}")
+    out = pages(project)
+    assert "… 3 years later …" in out["en/timeline.md"] and "… 3 năm sau …" in out["vi/timeline.md"]

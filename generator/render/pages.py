@@ -490,7 +490,8 @@ class PageView:
     def gap(self, before: Event | None, event: Event) -> tuple[Md, str]:
         """The time between two events of the timeline: the space it takes (CSS, growing with the
         logarithm of the days, so a day and two years both stay readable) and, from two months
-        on, its words ("… 2 years later …")."""
+        on, its words: months under two years ("… 20 months later …"), whole years from two years
+        on ("… 3 years later …"), so that a gap of 20 months is not called two years."""
         if before is None:
             return (Md("0"), "")
 
@@ -503,11 +504,7 @@ class PageView:
         if months < 2:
             return (space, "")
         t = self.t
-        if months < 12:
-            words = t["timeline_months"].format(n=months)
-        else:
-            years = round(months / 12)
-            words = t["timeline_year"] if years == 1 else t["timeline_years"].format(n=years)
+        words = t["timeline_months"].format(n=months) if months < 24 else t["timeline_years"].format(n=int(months / 12 + 0.5))
         return (space, t["timeline_later"].format(gap=words))
 
     def when(self, event: Event) -> Md:
