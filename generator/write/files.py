@@ -25,11 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from generator.problems import Problem, SeedError, os_problem
 
 MANIFEST = ".generated.json"
 JOURNAL = ".generated-journal.json"
-_GENERATED_FROM = re.compile(r"^generated_from: (\".*\")$", re.MULTILINE)
 #: A temporary file of a run: ``.<name>.tmp-<pid>`` beside its target.
 _TEMPORARY = re.compile(r"^\..+\.tmp-([0-9]+)$")
 
@@ -138,8 +139,17 @@ def _running(pid: int) -> bool:
 
 
 def _seed_of(data: bytes) -> str:
-    match = _GENERATED_FROM.search(data[:2000].decode("utf-8", "replace"))
-    return json.loads(match.group(1)) if match else "the seed files"
+    """The seed file a generated page names in its front matter (``generated_from``), read as
+    the YAML it is written as; "the seed files" when a hand edit left none to read."""
+    text = data[:4000].decode("utf-8", "replace")
+    end = text.find("\n---", 4) if text.startswith("---\n") else -1
+    if end != -1:
+        with contextlib.suppress(yaml.YAMLError):
+            meta = yaml.safe_load(text[4:end])
+            seed = meta.get("generated_from") if isinstance(meta, dict) else None
+            if isinstance(seed, str):
+                return seed
+    return "the seed files"
 
 
 def _page_change(rel: str, text: str, docs: Path, manifest: dict[str, str]) -> bytes | Problem | None:
