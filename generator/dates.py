@@ -220,8 +220,9 @@ def format_when(resolved: Resolved, lang: str) -> str:
         text = format_day(resolved.start, lang)
     if resolved.part_of_day:
         text = words[f"part_of_day_{resolved.part_of_day}"].format(date=text)
-    if resolved.approximate:
-        text = words["date_approximate"].format(date=text)
+    if resolved.approximate:  # a bare day takes its noun in Vietnamese ("khoảng ngày 27 tháng 2…")
+        bare_day = resolved.precision == "day" and not resolved.part_of_day
+        text = words["date_approximate_day" if bare_day else "date_approximate"].format(date=text)
     if resolved.timezone:
         text = words["date_timezone"].format(date=text, zone=_zone_name(resolved.timezone, lang))
     return text

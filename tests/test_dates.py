@@ -16,7 +16,7 @@ PUBLISHED = dt.date(2021, 3, 19)  # a Friday
         (When(weekday="saturday"), "2021-03-13", "13 tháng 3 năm 2021", "13 March 2021"),
         (When(date="2021-02", part="early"), "2021-02", "đầu tháng 2 năm 2021", "early February 2021"),
         (When(date="2021-02", part="late"), "2021-02", "cuối tháng 2 năm 2021", "late February 2021"),
-        (When(date="2021-02-27", approximate=True), "2021-02-27", "khoảng 27 tháng 2 năm 2021", "around 27 February 2021"),
+        (When(date="2021-02-27", approximate=True), "2021-02-27", "khoảng ngày 27 tháng 2 năm 2021", "around 27 February 2021"),
         (When(before="2021-03-18"), None, "trước ngày 18 tháng 3 năm 2021 (ngày cụ thể không được công bố)", "before 18 March 2021 (exact date not disclosed)"),
         (When(date="2021"), "2021", "năm 2021", "2021"),
         (When(date="2021-03"), "2021-03", "tháng 3 năm 2021", "March 2021"),
