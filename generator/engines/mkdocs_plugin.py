@@ -111,20 +111,22 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
         i18n = _i18n(config)
         if not (i18n and i18n.building):  # a build begins (not the inner build of another language)
             self.preview.begin_build()
-        if self.site is not None and self.site is not self._warned and not self.preview.whole_site_built:  # once per model: not again for the second language
-            self._warned = self.site
-            for warning in lint.find(self.site):  # MkDocs warnings: `mkdocs build --strict` fails on them
+        if self.site is not None and not self.preview.whole_site_built:
+            for warning in self._new_warnings(self.site):  # MkDocs warnings: `mkdocs build --strict` fails on them
                 log.warning("%s", warning)
         return config
 
-    def _print_warnings(self, site: Site) -> None:
-        """While previewing, after the first build: the warnings of a save's model, printed after
-        its pages are served (logged, they would fail the strict rebuild, and a failed rebuild
-        holds every request until the next good one; finding them took a second at 1000 articles)."""
-        if site is not self._warned:
-            self._warned = site
-            for warning in lint.find(site):
-                print(f"WARNING -  {warning}", file=sys.stderr)
+    def _new_warnings(self, site: Site) -> list[str]:
+        """The warnings of ``site``, once per model (not again for the second language, nor for
+        a build that found nothing to generate).
+
+        While previewing, after the first build, a save's warnings are printed after its pages are
+        served (``_publish``): logged, they would fail the strict rebuild, and a failed rebuild
+        holds every request until the next good one; finding them took a second at 1000 articles."""
+        if site is self._warned:
+            return []
+        self._warned = site
+        return [str(warning) for warning in lint.find(site)]
 
     def generate(self, keep_render: bool = False) -> bool:
         """Generate the pages; whether any page was written or deleted. ``keep_render``: see
@@ -313,7 +315,8 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
                 raise PluginError(str(error)) from None
             log.info("cards: %d pages; structured data: %d pages; search: %d pages indexed", report.cards, report.structured, report.indexed)
             if self.preview.dirty:
-                self._print_warnings(site)
+                for warning in self._new_warnings(site):
+                    print(f"WARNING -  {warning}", file=sys.stderr)
 
         if not self.preview.after_build(finish):
             finish()
@@ -448,7 +451,7 @@ class _Watcher:
             with self._lock:  # the generator's own writes are in its manifest by now: not edits
                 edited = [p for p in self._docs_changed if not self.generated.is_generated(p)]
                 self._docs_changed.clear()
-            self.plugin.preview.note_changes(self.generated.relative(p) for p in edited)
+            self.plugin.preview.note_changes(rel for p in edited if (rel := self.generated.relative(p)) is not None)
             if rebuild or edited:
                 self._touch()
             else:

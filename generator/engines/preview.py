@@ -211,19 +211,16 @@ class GeneratedFiles:
             self._stamp, self._pages = stamp, frozenset(read_manifest(self.docs))
         return self._pages
 
-    def relative(self, path: str) -> str:
-        """``path`` relative to ``docs`` (as the generator names its pages), or as it is if outside."""
+    def relative(self, path: str) -> str | None:
+        """``path`` relative to ``docs`` (as the generator names its pages), or None if outside."""
         try:
             return Path(path).resolve().relative_to(self.docs).as_posix()
         except ValueError:
-            return path
+            return None
 
     def is_generated(self, path: str) -> bool:
-        try:
-            rel = Path(path).resolve().relative_to(self.docs).as_posix()
-        except ValueError:
-            return False
-        return rel.rsplit("/", 1)[-1].startswith(".") or rel in self._listed()
+        rel = self.relative(path)
+        return rel is not None and (rel.rsplit("/", 1)[-1].startswith(".") or rel in self._listed())
 
 
 def _article(src_uri: str) -> str:
