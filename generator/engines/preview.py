@@ -183,7 +183,7 @@ def structure(nav: Navigation, config: MkDocsConfig, site: Site | None) -> Struc
     hand_written = tuple(
         (page.file.src_uri, Path(page.file.abs_src_path).stat().st_mtime_ns)
         for page in nav.pages
-        if page.file.abs_src_path and not generated.is_generated(page.file.abs_src_path)
+        if page.file.abs_src_path and not generated.lists(page.file.src_uri)  # src_uri: relative to docs/
     )
     titles = tuple(
         (a.slug, a.meta.title.vi, a.meta.title.en, tuple((t.id, t.title.vi, t.title.en) for t in a.facts.themes))
@@ -220,7 +220,11 @@ class GeneratedFiles:
 
     def is_generated(self, path: str) -> bool:
         rel = self.relative(path)
-        return rel is not None and (rel.rsplit("/", 1)[-1].startswith(".") or rel in self._listed())
+        return rel is not None and self.lists(rel)
+
+    def lists(self, rel: str) -> bool:
+        """Whether the generator made the file at ``rel`` (a path relative to ``docs``)."""
+        return rel.rsplit("/", 1)[-1].startswith(".") or rel in self._listed()
 
 
 def _article(src_uri: str) -> str:
