@@ -11,7 +11,11 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
+from generator.load import fast, seeds
+from generator.load.sentences import fingerprint, split_sentences
+from generator.problems import SeedError
 from generator.render import incremental
+from generator.validate import rules
 
 from .conftest import ROOT
 
@@ -125,3 +129,46 @@ def test_a_preview_starting_on_built_pages_renders_once_so_the_first_save_render
     _, report = pipeline.build(root)
     assert full_renders == [1], "the first save rendered every page"
     assert report.written
+
+
+def _problems(root: Path) -> list[str]:
+    with pytest.raises(SeedError) as refused:
+        pipeline.build(root)
+    return [str(problem) for problem in refused.value.problems]
+
+
+def _first_time_problems(root: Path) -> list[str]:
+    """The problems a new process finds: nothing kept from the builds before."""
+    for table in (rules._CLAIMS, rules._CLEAN_ARTICLES, rules._CLAIMS_CHECKED, rules._COVERED, seeds._last_articles, fast._last):
+        table.clear()
+    with pytest.raises(SeedError) as refused:
+        pipeline.model(root)
+    return [str(problem) for problem in refused.value.problems]
+
+
+def test_a_save_that_breaks_what_an_unchanged_article_relies_on_is_refused_as_in_a_new_process(corpus):
+    """A save checks again what it can change, beyond its own article: a statement of b quoting a
+    sentence of a is checked when a's text changes (b's facts unchanged), and every article when
+    the entities change. The problems are those a new process finds."""
+    root, (a, b, *_) = corpus
+    facts_b, meta_a, text_a = root / f"seeds/{b}/facts.yml", root / f"seeds/{a}/article.yml", root / f"seeds/{a}/article.vi.txt"
+    first = split_sentences(text_a.read_text(encoding="utf-8"))[0]
+    quoted = " ".join(first.text.split()[:3])
+    _sub(facts_b, r'- text: \{vi: "([^"]*)"(.*)\n(\s+)cite: \[', rf'- text: {{vi: "\g<1> “{quoted}”"\g<2>\n\g<3>cite: [{a}/{first.id}, ')
+    pipeline.build(root)  # valid: the quoted words are in a's sentence
+    # a's first sentence loses its first word; a's own fingerprint follows, b is not edited
+    changed = first.text.split(" ", 1)[1]
+    _edit(text_a, first.text, changed)
+    _edit(meta_a, f'fingerprint: "{first.fingerprint}"', f'fingerprint: "{fingerprint(changed)}"')
+    found = _problems(root)
+    assert any(f"seeds/{b}/facts.yml" in problem and quoted in problem for problem in found), found
+    assert found == _first_time_problems(root)
+    # a's sentence as it was: valid again; then an entity a names is removed from entities.yml
+    _edit(text_a, changed, first.text)
+    _edit(meta_a, f'fingerprint: "{fingerprint(changed)}"', f'fingerprint: "{first.fingerprint}"')
+    pipeline.build(root)
+    entity = re.search(r"^entities: \[([^,\]]+)", meta_a.read_text(encoding="utf-8"), re.M).group(1)
+    _sub(root / "seeds/entities.yml", rf"(?m)^  - id: {entity}\n", "  - id: renamed-entity\n")
+    found = _problems(root)
+    assert any(f"seeds/{a}/article.yml" in problem and entity in problem for problem in found), found
+    assert found == _first_time_problems(root)

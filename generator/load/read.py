@@ -105,6 +105,32 @@ class Site:
     articles: list[Article]  # newest first
     docs: dict[str, Document] = field(default_factory=dict)
 
+    @cached_property
+    def by_slug(self) -> dict[str, Article]:
+        return {a.slug: a for a in self.articles}
+
+
+T = typing.TypeVar("T")
+
+#: A table of ``derived``: an object's id → (the object, the context, the value).
+Derived = dict[int, tuple[object, object, typing.Any]]
+
+
+def derived(table: Derived, obj: object, context: object, make: typing.Callable[[], T]) -> T:
+    """A value made from ``obj`` and ``context``, kept in ``table`` while ``obj`` is the same object
+    and ``context`` is equal. In a process that builds again and again (`mkdocs serve`), the
+    model of an unchanged seed file, and the ``Article`` of an unchanged article, are the objects
+    of the last build (``generator.load.fast``, ``generator.load.seeds``): what later stages make
+    of one article is then made once, not at every save for every article."""
+    kept = table.get(id(obj))
+    if kept is not None and kept[0] is obj and kept[1] == context:
+        return typing.cast(T, kept[2])
+    value = make()
+    if len(table) > 100_000:  # the objects of many builds ago
+        table.clear()
+    table[id(obj)] = (obj, context, value)
+    return value
+
 
 class _Constructor(RoundTripConstructor):
     """Keeps a scalar that cannot be converted (2021-02-30, a 5,000-digit number) as its text,

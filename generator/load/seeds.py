@@ -39,6 +39,11 @@ def _collect(problems: list[Problem], action: typing.Callable[[], T]) -> T | Non
         return None
 
 
+#: The article last loaded from each folder (by path) in this process: an article whose files
+#: gave the same models again (``generator.load.fast``) and the same text is that object again.
+_last_articles: dict[str, Article] = {}
+
+
 def load_site(root: Path) -> Site:
     """Load every seed file under ``root/seeds``; raise SeedError with all problems found."""
     seeds = root / "seeds"
@@ -84,18 +89,23 @@ def load_site(root: Path) -> Site:
         facts = load(folder / "facts.yml", model.Facts)
         if text is None or meta is None or facts is None:
             continue
-        articles.append(
-            Article(
-                slug=folder.name,
-                text=text,
-                text_rel=text_path.relative_to(root).as_posix(),
-                sentences=split_sentences(text),
-                meta=meta,
-                facts=facts,
-                meta_doc=docs[f"{rel}/article.yml"],
-                facts_doc=docs[f"{rel}/facts.yml"],
-            )
+        meta_doc, facts_doc = docs[f"{rel}/article.yml"], docs[f"{rel}/facts.yml"]
+        last = _last_articles.get(str(folder))
+        if last is not None and last.meta is meta and last.facts is facts and last.meta_doc is meta_doc and last.facts_doc is facts_doc and last.text == text:
+            articles.append(last)  # unchanged: the same object, and what later stages derived from it (``read.derived``)
+            continue
+        article = Article(
+            slug=folder.name,
+            text=text,
+            text_rel=text_path.relative_to(root).as_posix(),
+            sentences=split_sentences(text),
+            meta=meta,
+            facts=facts,
+            meta_doc=meta_doc,
+            facts_doc=facts_doc,
         )
+        _last_articles[str(folder)] = article
+        articles.append(article)
     if problems:
         raise SeedError(problems)
     articles.sort(key=lambda a: (-a.meta.published_last.toordinal(), a.meta.published_precision == "year", a.slug))

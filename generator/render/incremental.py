@@ -24,14 +24,15 @@ edit that the pages are those a full render gives.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from generator.load.read import Site
+from generator.load.read import Derived, Site, derived
 from generator.render.pages import SITE_PAGES, TOPICS, Mentions, Renderer
 from generator.strings import LANGUAGES
-from generator.validate.rules import claims_of
+from generator.validate.rules import ClaimAt, article_claims, claims_of
 
 
 @dataclass
@@ -61,13 +62,23 @@ def changed_articles(before: Mapping[str, object], now: Mapping[str, object]) ->
 def _cited_articles(site: Site) -> dict[str, set[str]]:
     """Article → the other articles its statements and events cite."""
     cited: dict[str, set[str]] = defaultdict(set)
-    for claim in claims_of(site):
-        if claim.article is None:
-            continue
-        for citation in claim.cite:
-            if "/" in citation:
-                cited[claim.article.slug].add(citation.split("/", 1)[0])
+    for claim in claims_of(site, articles=False):  # a site-wide statement given `article:`
+        if claim.article is not None:
+            cited[claim.article.slug] |= _qualified([claim])
+    for article in site.articles:
+        others = derived(_CITED, article, None, functools.partial(_qualified, article_claims(article)))
+        if others:
+            cited[article.slug] |= others
     return cited
+
+
+def _qualified(claims: Iterable[ClaimAt]) -> set[str]:
+    """The articles that ``claims`` name in their citations (``slug/p1s1``)."""
+    return {citation.split("/", 1)[0] for claim in claims for citation in claim.cite if "/" in citation}
+
+
+#: The articles each article cites (``read.derived``).
+_CITED: Derived = {}
 
 
 def _article_pages(site: Site, slugs: set[str]) -> set[str]:

@@ -18,18 +18,21 @@ import threading
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 
 import jinja2
 
 from generator import model
 from generator.dates import Resolved, format_day, format_published, format_when, resolve
-from generator.load.read import Article, Site
+from generator.load.read import Article, Derived, Site, derived
 from generator.render.collation import sort_key
 from generator.render.markdown import Md, attr_value, escape, finalize, front_matter, html_attr, html_text
 from generator.strings import LANGUAGES, source_name, strings
 from generator.validate.rules import ClaimAt, resolve_citation
+
+#: Per language, the citations of each article's statements (``Renderer._cited``, ``read.derived``).
+_CITATIONS: dict[str, Derived] = {lang: {} for lang in LANGUAGES}
 
 GENERATED_DIR = "_generated"
 #: Articles listed on the home page; the articles index lists them all.
@@ -313,21 +316,34 @@ class Renderer:
     def _cited(self) -> dict[int, dict[str, list[tuple[str, str]]]]:
         """``cited_in`` of every article, from one walk over the claims of the site (walking them
         once per article would make rendering quadratic in the number of articles)."""
-        from generator.validate.rules import claims_of
+        from generator.validate.rules import article_claims, claims_of
 
         index: dict[int, dict[str, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
-        for claim in claims_of(self.site):
+        by_slug = self.site.by_slug
+
+        def add(citations: Iterable[tuple[str, str, tuple[str, str]]]) -> None:
+            for slug, sentence_id, target in citations:
+                targets = index[id(by_slug[slug])][sentence_id]
+                if target not in targets:
+                    targets.append(target)
+
+        add(self._citations(claims_of(self.site, articles=False)))
+        for article in self.site.articles:  # an article's citations depend on it alone (read.derived)
+            add(derived(_CITATIONS[self.lang], article, None, partial(self._citations, article_claims(article))))
+        return index
+
+    def _citations(self, claims: Iterable[ClaimAt]) -> list[tuple[str, str, tuple[str, str]]]:
+        """(cited article, sentence id, page and heading of the citing statement) of each citation."""
+        found = []
+        for claim in claims:
             for citation in claim.cite:
                 cited_article, sentence_id = resolve_citation(self.site, claim, citation)
                 if cited_article is None:
                     continue
                 # the page of the citing statement: its own article's (another one than the cited article's, for `slug/p1s1`)
                 owner = claim.article or cited_article
-                target = self._claim_page(claim, owner, f"articles/{owner.slug}")
-                targets = index[id(cited_article)][sentence_id]
-                if target not in targets:
-                    targets.append(target)
-        return index
+                found.append((cited_article.slug, sentence_id, self._claim_page(claim, owner, f"articles/{owner.slug}")))
+        return found
 
     @cached_property
     def entity_articles(self) -> dict[str, list[Article]]:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from generator import model
 from generator.dates import UnresolvedDate, format_when, resolve
-from generator.load.read import Article, Document, Site
+from generator.load.read import Article, Derived, Document, Site, derived
 from generator.load.sentences import Sentence
 from generator.problems import Problem, SeedError, key_path
 
@@ -46,17 +47,29 @@ class ClaimAt:
     text: model.Text | None = None  # what the page says
 
 
-def claims_of(site: Site) -> Iterator[ClaimAt]:
-    """Every cited thing of the site, with its document and key path."""
-    by_slug = {a.slug: a for a in site.articles}
+def claims_of(site: Site, articles: bool = True) -> Iterator[ClaimAt]:
+    """Every cited thing of the site, with its document and key path (``articles=False``: those of
+    the site-wide files only)."""
+    by_slug = site.by_slug
     for i, term in enumerate(site.glossary.terms):
         c = term.definition
         yield ClaimAt("definition", site.docs["seeds/glossary.yml"], ("terms", i, "definition"), by_slug.get(c.article or ""), tuple(c.cite), tuple(c.sources), c.quote, c.text)
     for i, entity in enumerate(site.entities.entities):
         c = entity.description
         yield ClaimAt("description", site.docs["seeds/entities.yml"], ("entities", i, "description"), by_slug.get(c.article or ""), tuple(c.cite), tuple(c.sources), c.quote, c.text)
+    if not articles:
+        return
     for article in site.articles:
-        yield from _article_claims(article)
+        yield from article_claims(article)
+
+
+#: ``article_claims`` of each article (``read.derived``).
+_CLAIMS: Derived = {}
+
+
+def article_claims(article: Article) -> tuple[ClaimAt, ...]:
+    """The cited things of one article's facts (made once per article object)."""
+    return derived(_CLAIMS, article, None, lambda: tuple(_article_claims(article)))
 
 
 def _article_claims(article: Article) -> Iterator[ClaimAt]:
@@ -82,7 +95,7 @@ def resolve_citation(site: Site, claim: ClaimAt, citation: str) -> tuple[Article
     """``p2s1`` in an article's facts, ``slug/p2s1`` anywhere → (article, sentence id)."""
     if "/" in citation:
         slug, sentence = citation.split("/", 1)
-        return next((a for a in site.articles if a.slug == slug), None), sentence
+        return site.by_slug.get(slug), sentence
     return claim.article, citation
 
 
@@ -101,7 +114,7 @@ def _duplicates(doc: Document, items: Sequence[_HasId], base: Loc, kind: str) ->
             seen[item.id] = i
 
 
-def _unknown(doc: Document, loc: Loc, kind: str, value: str, known: set[str], where: str) -> Problem:
+def _unknown(doc: Document, loc: Loc, kind: str, value: str, known: AbstractSet[str], where: str) -> Problem:
     close = difflib.get_close_matches(value, sorted(known), n=1)
     hint = f"did you mean {close[0]!r}?" if close else f"add it to {where}, or use one of: {', '.join(sorted(known)[:8])}"
     return doc.problem(loc, f"unknown {kind} {value!r}", hint)
@@ -203,13 +216,56 @@ def _check(site: Site) -> Iterator[Problem]:
     yield from _duplicates(edoc, site.entities.entities, ("entities",), "entity")
     yield from _duplicates(sdoc, site.sources.sources, ("sources",), "source")
     yield from _check_references(site, gdoc, edoc, entities)
+    known_entities = frozenset(entities)
     for article in site.articles:
-        yield from _check_article(site, article, entities)
+        if not _clean(article, ("article", known_entities)):
+            yield from _found(article, ("article", known_entities), _check_article(site, article, entities))
     cited: Counter[tuple[str, str]] = Counter()
-    known = _Known(sources={s.id for s in site.sources.sources}, slugs={a.slug for a in site.articles})
-    for claim in claims_of(site):
+    known = _Known(sources=frozenset(s.id for s in site.sources.sources), slugs=frozenset(site.by_slug))
+    for claim in claims_of(site, articles=False):
         yield from _check_claim(site, claim, known, cited)
+    for article in site.articles:
+        yield from _check_claims_of(site, article, known, cited)
     yield from _check_coverage(site, cited)
+
+
+#: What was found without problems, by object (``read.derived``): an article's own checks, its
+#: claims' (with the sentences they cite), its sentences' coverage.
+_CLEAN_ARTICLES: Derived = {}
+_CLAIMS_CHECKED: Derived = {}
+_COVERED: Derived = {}
+
+
+def _clean(article: Article, context: object, table: Derived = _CLEAN_ARTICLES) -> bool:
+    kept = table.get(id(article))
+    return kept is not None and kept[0] is article and kept[1] == context
+
+
+def _found(article: Article, context: object, problems: Iterable[Problem], table: Derived = _CLEAN_ARTICLES, value: object = None) -> list[Problem]:
+    """The ``problems`` of one article's check; none: the article is clean in ``context``."""
+    found = list(problems)
+    if not found:
+        derived(table, article, context, lambda: value)
+    return found
+
+
+def _check_claims_of(site: Site, article: Article, known: _Known, cited: Counter[tuple[str, str]]) -> Iterator[Problem]:
+    """``_check_claim`` for the claims of one article, skipped when they were found clean with
+    the same known ids and citing the same article objects (whose sentences they quote)."""
+    kept = _CLAIMS_CHECKED.get(id(article))
+    if kept is not None and kept[0] is article and kept[1] == known:
+        counts, cited_articles = kept[2]
+        if all(site.by_slug.get(each.slug) is each for each in cited_articles):
+            cited.update(counts)
+            return
+    mine: Counter[tuple[str, str]] = Counter()
+    problems = [p for claim in article_claims(article) for p in _check_claim(site, claim, known, mine)]
+    cited.update(mine)
+    if problems:
+        yield from problems
+        return
+    cited_articles = tuple({slug: site.by_slug[slug] for slug, _ in mine}.values())
+    _found(article, known, (), _CLAIMS_CHECKED, (mine, cited_articles))
 
 
 def _check_references(site: Site, gdoc: Document, edoc: Document, entities: set[str]) -> Iterator[Problem]:
@@ -230,8 +286,8 @@ def _check_references(site: Site, gdoc: Document, edoc: Document, entities: set[
 class _Known:
     """The ids a citation or an outside source may name."""
 
-    sources: set[str]
-    slugs: set[str]
+    sources: frozenset[str]
+    slugs: frozenset[str]
 
 
 def _check_claim(site: Site, claim: ClaimAt, known: _Known, cited: Counter[tuple[str, str]]) -> Iterator[Problem]:
@@ -253,7 +309,7 @@ def _check_claim(site: Site, claim: ClaimAt, known: _Known, cited: Counter[tuple
         yield from _check_quotes(claim, found_sentences)
 
 
-def _cited_sentence(site: Site, claim: ClaimAt, loc: Loc, citation: str, slugs: set[str]) -> tuple[Article, Sentence] | Problem:
+def _cited_sentence(site: Site, claim: ClaimAt, loc: Loc, citation: str, slugs: AbstractSet[str]) -> tuple[Article, Sentence] | Problem:
     """The article and sentence a citation names, or the problem that it names none."""
     if claim.article is None and "/" not in citation:
         example = sorted(slugs)[0] if slugs else "my-article"
@@ -326,15 +382,21 @@ _SENTENCE_RULES = (
 
 def _check_coverage(site: Site, cited: Counter[tuple[str, str]]) -> Iterator[Problem]:
     for article in site.articles:
-        for sentence in article.sentences:
-            info = article.meta.sentences.get(sentence.id)
-            if info is None:
-                continue  # reported by _check_article
-            coverage = _Coverage(sentence, info, cited[(article.slug, sentence.id)])
-            fields = {"id": sentence.id, "facts": _plural(coverage.cited, "fact"), "fingerprint": sentence.fingerprint}
-            for rule in _SENTENCE_RULES:
-                if rule.broken(coverage):
-                    yield article.meta_doc.problem(("sentences", sentence.id, *rule.key), rule.message.format(**fields), rule.fix.format(**fields))
+        counts = tuple(cited[(article.slug, sentence.id)] for sentence in article.sentences)
+        if not _clean(article, counts, _COVERED):
+            yield from _found(article, counts, _article_coverage(article, cited), _COVERED)
+
+
+def _article_coverage(article: Article, cited: Counter[tuple[str, str]]) -> Iterator[Problem]:
+    for sentence in article.sentences:
+        info = article.meta.sentences.get(sentence.id)
+        if info is None:
+            continue  # reported by _check_article
+        coverage = _Coverage(sentence, info, cited[(article.slug, sentence.id)])
+        fields = {"id": sentence.id, "facts": _plural(coverage.cited, "fact"), "fingerprint": sentence.fingerprint}
+        for rule in _SENTENCE_RULES:
+            if rule.broken(coverage):
+                yield article.meta_doc.problem(("sentences", sentence.id, *rule.key), rule.message.format(**fields), rule.fix.format(**fields))
 
 
 def _check_article(site: Site, article: Article, entities: set[str]) -> Iterator[Problem]:
