@@ -37,7 +37,7 @@ def regenerate(root: Path, previous: incremental.Rendered | None = None, edited:
     """``generate``; given the ``previous`` render and the articles ``edited`` since, only the
     pages that can have changed are rendered again (``generator.render.incremental``)."""
     with _no_cycle_collection():
-        site = validate(load_site(root))
+        site = validate(load_site(root, previous.site, edited) if previous is not None and edited else load_site(root))
         if previous is not None and edited:
             rendered = incremental.render_changed(site, previous, edited)
             if rendered is not None:
@@ -111,7 +111,7 @@ def build(root: Path, strict: bool = False, keep_render: bool = False) -> tuple[
         _refuse_warnings(site)
     known = _as_written(previous, remembered[0] if remembered else None, now)
     report = write(pages, root / "docs", known)
-    snapshot = cache.after_build(now, root, len(pages)) if now is not None else None
+    snapshot = cache.after_build(now, root, len(pages), [*report.written, *report.deleted]) if now is not None else None
     if snapshot is None:
         _last.pop(key, None)
         cache.forget(root)

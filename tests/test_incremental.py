@@ -172,3 +172,18 @@ def test_a_save_that_breaks_what_an_unchanged_article_relies_on_is_refused_as_in
     found = _problems(root)
     assert any(f"seeds/{a}/article.yml" in problem and entity in problem for problem in found), found
     assert found == _first_time_problems(root)
+
+
+def test_a_link_added_to_an_article_after_a_build_is_refused_by_the_next_one(corpus, tmp_path):
+    """The next save reads only the edited articles' files: a link appearing in one is still found."""
+    root, (a, b, *_) = corpus
+    pipeline.build(root)
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not a seed", encoding="utf-8")
+    (root / f"seeds/{b}/notes.txt").symlink_to(outside)
+    found = _problems(root)
+    assert found and all(f"seeds/{b}/notes.txt" in problem and "symbolic link" in problem for problem in found), found
+    (root / f"seeds/{b}/notes.txt").unlink()
+    pipeline.build(root)
+    (root / "seeds/linked-folder").symlink_to(root / f"seeds/{a}")
+    assert any("seeds/linked-folder" in problem for problem in _problems(root))

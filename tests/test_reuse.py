@@ -4,6 +4,8 @@ and the preview's immediate rebuild request: the same results as without them.""
 from __future__ import annotations
 
 import importlib
+import random
+import sys
 import threading
 from pathlib import Path
 
@@ -13,7 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.theme import Theme
 from mkdocs_static_i18n import folder
 
-from generator.engines import reuse
+from generator.engines import navigation, reuse
 from generator.engines.mkdocs_plugin import _rebuild_request
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -112,3 +114,15 @@ def test_the_preview_asks_the_engine_s_server_for_a_rebuild_at_once(tmp_path, en
     finally:
         server.server_close()
     assert _rebuild_request(object()) is None  # another server: the watched file is touched instead
+
+
+def test_the_navigation_is_nested_as_the_engine_nests_it():
+    from mkdocs.utils import nest_paths as engines
+
+    rng = random.Random(7)
+    folders = ["", "a", "b", "a/b", "b/a", "vi/articles/x-1", "vi/articles/y_2", "en", "en/articles/x-1", "c/d/e", "A", "img"]
+    for _ in range(200):
+        paths = [f"{rng.choice(folders)}/{rng.choice(['index.md', 'p.md', 'q.md'])}".lstrip("/") for _ in range(rng.randint(0, 40))]
+        assert navigation.nest_paths(paths) == engines(paths), paths
+    navigation.install_nest_paths()
+    assert sys.modules["mkdocs.structure.nav"].nest_paths is navigation.nest_paths

@@ -27,11 +27,13 @@ def memoize_lookups(files: Files) -> Files:
     patched: Any = files  # its methods are replaced on the instance
     table: dict[str, File | None] = {}
 
+    plugin = getattr(files, "plugin", None)  # mkdocs-static-i18n's collection names its plugin
+
     def get_file_from_path(path: str) -> File | None:
         try:
             return table[path]
         except KeyError:
-            found = table[path] = lookup(path)
+            found = table[path] = _direct(files, plugin, path) or lookup(path)
             return found
 
     def changed(method: Callable[[File], None]) -> Callable[[File], None]:
@@ -45,3 +47,17 @@ def memoize_lookups(files: Files) -> Files:
     patched.append, patched.remove = changed(append), changed(remove)
     patched._lookup_table = table
     return files
+
+
+def _direct(files: Files, plugin: Any, path: str) -> File | None:
+    """The i18n collection's answer when it is the first path it tries: a path in the folder of
+    the language being built, or of the default language, written as a file's ``src_uri`` (no
+    ``.`` or empty part), is that file if there is one. Each page of the navigation is looked up
+    once by its own ``src_uri``, which the table does not spare: 3 s of each language's build at
+    1000 articles. Anything else is the collection's to answer."""
+    if plugin is None or "//" in path or "/./" in path or path.startswith("./") or path.endswith(("/", "/.")):
+        return None
+    current, default = plugin.current_language, plugin.default_language
+    if not path.startswith((f"{current}/", f"{default}/")):
+        return None
+    return files.src_uris.get(path)

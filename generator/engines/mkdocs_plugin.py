@@ -20,7 +20,7 @@ change, and ``docs/`` for hand-written edits (not the generator's own writes: Mk
 pages written across two polls made a second build). Then it asks MkDocs for one rebuild at
 once, as MkDocs' own file watch does (``_request_rebuild``); on a server without that, by
 touching a file in a folder it has MkDocs watch (``server.watch``, public), in place of MkDocs'
-own watch of ``docs/``. A build regenerates first too, which after such a save finds nothing to do. Invalid seeds write
+own watch of ``docs/``. Invalid seeds write
 nothing: the last good site stays served and the problem is printed (no traceback). With
 ``--dirty`` (``make serve``) only the changed pages are built again (``generator.engines.preview``).
 """
@@ -90,6 +90,7 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
         self._others_built = False  # the forked build has built the other languages: the i18n plugin must not
         self._others_unchanged = False  # while previewing: no page of the other languages changed, none is built
         self._publish_started: float | None = None  # while previewing: when the last publishing began
+        self._kept_templates: set[str] = set()  # while previewing: theme templates this build does not render again
 
     # --- before the build: generate -------------------------------------------------------
 
@@ -101,8 +102,10 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
         """Regenerate the pages; invalid seeds stop the build (`mkdocs serve` keeps the last good site)."""
         self.root = Path(config.config_file_path).resolve().parent
         reuse.install(config, self.root)
+        navigation.install_nest_paths()
         try:
-            self.generate()
+            if self._watcher is None:  # while serving, the watcher generates as soon as a seed is saved
+                self.generate()
         except SeedError as error:
             if self.command == "serve" and self.site is not None:
                 # docs/ still holds the last good pages: build those, and say what to fix. Printed,
@@ -190,8 +193,12 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
     @event_priority(-150)  # after mkdocs-static-i18n has added its extension to the environment
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """The theme's templates compiled once (``generator.engines.templatecache``); a dirty rebuild
-        (`make serve`) reads the titles its pages' navigation shows."""
+        (`make serve`) reads the titles its pages' navigation shows, and keeps the sitemap and
+        404 pages when the site's structure is unchanged."""
         self.preview.read_shown_titles(files, config)
+        if self.preview.site_pages_unchanged:  # the sitemap and the 404 pages show only the structure: kept
+            self._kept_templates = config.theme.static_templates & {parallel.SITEMAP, i18n_site.ERROR_PAGE}
+            config.theme.static_templates -= self._kept_templates  # until this build ends (``on_post_build``)
         return templatecache.use_bytecode_cache(env)
 
     @event_priority(-110)
@@ -264,6 +271,10 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
         """The forked build of the other languages has ended: this build finishes the site. While
         previewing, a save that changed pages of the default language only builds that language
         (the other languages' pages are as the last build made them)."""
+        # the templates this build kept are the next one's to decide on (the theme's files are
+        # listed without what it names as templates)
+        config.theme.static_templates |= self._kept_templates
+        self._kept_templates = set()
         i18n = _i18n(config)
         if i18n and not i18n.building and not self.others.running and self.preview.changed_only(i18n.default_language):
             self._others_unchanged = True

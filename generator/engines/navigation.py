@@ -11,7 +11,10 @@ pages, that article's pages; ``for_page`` gives that view without changing the s
 from __future__ import annotations
 
 import copy
+import sys
 from collections.abc import Iterable, Iterator, Mapping
+from pathlib import PurePath
+from typing import Any
 
 from mkdocs.structure import StructureItem
 from mkdocs.structure.nav import Navigation, Section
@@ -94,3 +97,34 @@ def for_page(nav: Navigation) -> Navigation:
     view = copy.copy(nav)
     view.items = items
     return view
+
+
+def nest_paths(paths: Iterable[str]) -> list[Any]:
+    """``mkdocs.utils.nest_paths`` in linear time: the same nested lists, each folder's node found
+    in a table rather than by a scan of its siblings (MkDocs' scan made the navigation quadratic
+    in the number of articles: 3 s of each language's build at 1000 articles)."""
+    from mkdocs.utils import dirname_to_title
+
+    nested: list[Any] = []
+    children: dict[int, dict[str, list[Any]]] = {id(nested): {}}
+    for path in paths:
+        branch = nested
+        for part in PurePath(path).parent.parts:
+            title = dirname_to_title(part)
+            known = children[id(branch)]
+            child = known.get(title)
+            if child is None:
+                child = known[title] = []
+                children[id(child)] = {}
+                branch.append({title: child})
+            branch = child
+        branch.append(path)
+    return nested
+
+
+def install_nest_paths() -> None:
+    """The engine's navigation made with ``nest_paths`` (MkDocs' or ProperDocs', whichever runs)."""
+    for name in ("mkdocs.structure.nav", "properdocs.structure.nav"):
+        module = sys.modules.get(name)
+        if module is not None and getattr(module, "nest_paths", None) is not nest_paths:
+            setattr(module, "nest_paths", nest_paths)  # noqa: B010  # a module attribute of the engine

@@ -6,7 +6,8 @@ whose file is newer than their built page. What a dirty build would leave stale,
 brings up to date:
 
 - the site's structure (its pages, their order and titles in the navigation, the hand-written
-  pages): when it changed, the served site is emptied first, so every page is built again;
+  pages): when it changed, the served site is emptied first, so every page is built again
+  (and while it is unchanged, the sitemap and the 404 pages, which show nothing else, are kept);
 - the titles the navigation shows on a rebuilt page (the pages of its article, the top-level
   pages, the previous and next page): MkDocs reads no page it does not rebuild, so these are read;
 - the search index and the open data, which cover the whole site: made after the build, in the
@@ -131,6 +132,14 @@ class Preview:
     def pause(self) -> None:
         """Wait while a save is being handled (at most a minute: a build that never came)."""
         self._idle.wait(60)
+
+    @property
+    def site_pages_unchanged(self) -> bool:
+        """Whether the running build is a save's after a whole build, with the site's structure
+        unchanged: the pages made from the theme's templates alone (the sitemap, the 404 pages)
+        show nothing else, and are kept as they are (at 1000 articles the sitemap took half a
+        second of each language's build)."""
+        return self.dirty and self._built and not self._structure_changed
 
     def changed_only(self, language: str) -> bool:
         """Whether the running build's changes are all pages of ``language``, after a whole build

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 #: A theme folder outside the project, the filter's code and the theme's static templates →
 #: the names the filter keeps (see ``_listing``).
-_LISTINGS: dict[tuple[str, Any, tuple[str, ...]], list[str]] = {}
+_LISTINGS: dict[tuple[str, Any, frozenset[str]], list[str]] = {}
 #: A file's paths, the languages and the site's settings → the i18n plugin's File for them.
 _I18N_FILES: dict[tuple[Any, ...], File] = {}
 _MARK = "_news_explained_listing"
@@ -97,7 +97,7 @@ def _listing(folder: str, keep: Callable[[str], bool] | None, theme: Theme, proj
         return listed()  # the project's own templates may change between builds
     # MkDocs' filter is a new function at each build, always the same code; what it depends on
     # beside the name is the theme's static templates
-    key = (real, getattr(keep, "__code__", keep), tuple(theme.static_templates))
+    key = (real, getattr(keep, "__code__", keep), frozenset(theme.static_templates))
     found = _LISTINGS.get(key)
     if found is None:
         found = _LISTINGS[key] = listed()

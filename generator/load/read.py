@@ -334,8 +334,10 @@ def read_seed_bytes(path: Path) -> bytes:
         return handle.read()
 
 
-def links(root: Path, *paths: Path) -> list[Problem]:
+def links(root: Path, *paths: Path, within: typing.Collection[str] | None = None) -> list[Problem]:
     """Symbolic links in ``seeds/`` (or at ``paths``): a problem each, their target never read.
+    ``within``: the article folders to look into (with what ``seeds/`` itself holds), when no
+    other file changed since the last look.
 
     A link in a pull request could make the build read a file of the machine it runs on (and
     quote it in a message) or a folder outside the project; the seeds are what the repository
@@ -346,10 +348,16 @@ def links(root: Path, *paths: Path) -> list[Problem]:
         if path.is_symlink():
             found.append(path)
     if not found and seeds.is_dir():
-        for folder, dirs, files in os.walk(seeds):  # links to folders are listed, not followed
-            for name in (*dirs, *files):
-                if (Path(folder) / name).is_symlink():
-                    found.append(Path(folder) / name)
+        if within is None:
+            tops = [seeds]
+        else:
+            found += [entry for entry in seeds.iterdir() if entry.is_symlink()]
+            tops = [seeds / name for name in within if (seeds / name).is_dir() and not (seeds / name).is_symlink()]
+        for top in tops:
+            for folder, dirs, files in os.walk(top):  # links to folders are listed, not followed
+                for name in (*dirs, *files):
+                    if (Path(folder) / name).is_symlink():
+                        found.append(Path(folder) / name)
     return [
         Problem(path.relative_to(root).as_posix(), 0, 0, "", "a symbolic link: seed files are read only inside seeds/, and links are never followed", LINK_FIX)
         for path in sorted(set(found))

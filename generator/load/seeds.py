@@ -44,10 +44,16 @@ def _collect(problems: list[Problem], action: typing.Callable[[], T]) -> T | Non
 _last_articles: dict[str, Article] = {}
 
 
-def load_site(root: Path) -> Site:
-    """Load every seed file under ``root/seeds``; raise SeedError with all problems found."""
+def load_site(root: Path, previous: Site | None = None, edited: set[str] | None = None) -> Site:
+    """Load every seed file under ``root/seeds``; raise SeedError with all problems found.
+
+    ``previous`` and ``edited``: the model of the last build in this process, and the articles
+    whose files changed since (``render.incremental.changed_articles``: nothing else did). The
+    site-wide files and the other articles are then taken from ``previous`` without reading
+    them (at 1000 articles, reading 3000 files again took a second of each save)."""
     seeds = root / "seeds"
-    linked = links(root)
+    kept = previous.by_slug if previous is not None and edited is not None else None
+    linked = links(root, within=edited) if kept is not None else links(root)
     if linked:  # nothing is read: a link's target is not a seed file
         raise SeedError(linked)
     problems: list[Problem] = []
@@ -68,15 +74,24 @@ def load_site(root: Path) -> Site:
         docs[rel] = doc
         return _collect(problems, lambda: load_model(doc, cls))
 
-    glossary = load(seeds / "glossary.yml", model.Glossary)
-    entities = load(seeds / "entities.yml", model.Entities)
-    sources = load(seeds / "sources.yml", model.Sources)
+    if previous is not None and kept is not None:
+        glossary, entities, sources = previous.glossary, previous.entities, previous.sources
+        docs.update({rel: previous.docs[rel] for rel in (f"seeds/{name}.yml" for name in ("glossary", "entities", "sources"))})
+    else:
+        glossary = load(seeds / "glossary.yml", model.Glossary)
+        entities = load(seeds / "entities.yml", model.Entities)
+        sources = load(seeds / "sources.yml", model.Sources)
 
     articles = []
     for folder in hidden_articles(seeds) if seeds.is_dir() else []:
         problems.append(Problem(folder.relative_to(root).as_posix(), 0, 0, "", f"article folder name {folder.name!r} is not a valid slug; a name starting with \".\" hides the folder, so its article would not be published", "rename the folder with lower-case ASCII letters, digits and single hyphens, e.g. deepfake-clubhouse-2021"))
     for folder in article_dirs(seeds) if seeds.is_dir() else []:
         rel = folder.relative_to(root).as_posix()
+        unchanged = kept.get(folder.name) if kept is not None and edited is not None and folder.name not in edited else None
+        if unchanged is not None:
+            articles.append(unchanged)
+            docs.update({f"{rel}/article.yml": unchanged.meta_doc, f"{rel}/facts.yml": unchanged.facts_doc})
+            continue
         if not SLUG.match(folder.name):
             problems.append(Problem(rel, 0, 0, "", f"article folder name {folder.name!r} is not a valid slug", "rename the folder with lower-case ASCII letters, digits and single hyphens, e.g. deepfake-clubhouse-2021"))
             continue

@@ -29,6 +29,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -149,10 +150,12 @@ def unchanged(last: Snapshot, now: Snapshot, root: Path) -> bool:
     return True
 
 
-def after_build(before: Snapshot, root: Path, pages: int) -> Snapshot | None:
+def after_build(before: Snapshot, root: Path, pages: int, changed: Collection[str] | None = None) -> Snapshot | None:
     """The snapshot of a full build that started with ``before`` (its racy inputs digested);
-    None if the build cannot be remembered (an input changed while it ran)."""
-    after = scan(root)
+    None if the build cannot be remembered (an input changed while it ran). ``changed``: the
+    pages the build wrote or deleted (paths under ``docs/``); the others' status is taken from
+    ``before`` (at 1000 articles, the status of 7000 pages took a third of a second)."""
+    after = scan(root) if changed is None or f"docs/{MANIFEST}" not in before.outputs else _rescan(before, root, changed)
     if after is None or after.inputs != before.inputs:
         return None
     after.digests = {}
@@ -175,6 +178,23 @@ def after_build(before: Snapshot, root: Path, pages: int) -> Snapshot | None:
                 return None
             after.digests[key] = known
     after.pages = pages
+    return after
+
+
+def _rescan(before: Snapshot, root: Path, changed: Collection[str]) -> Snapshot | None:
+    """``scan``, with the pages not in ``changed`` as ``before`` found them."""
+    docs = root / "docs"
+    if (docs / JOURNAL).exists():
+        return None
+    after = Snapshot(environment(), time.time_ns())
+    _tree(root / "seeds", "seeds", after.inputs)
+    _tree(GENERATOR, PACKAGE, after.inputs, frozenset({"__pycache__"}))
+    after.outputs = dict(before.outputs)
+    for rel in (MANIFEST, *changed):
+        try:
+            after.outputs[f"docs/{rel}"] = _stat((docs / rel).stat())
+        except FileNotFoundError:
+            after.outputs.pop(f"docs/{rel}", None)
     return after
 
 
