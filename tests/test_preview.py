@@ -3,6 +3,7 @@ waits while a save is being built, and a save that changed one language's pages 
 
 from __future__ import annotations
 
+import gc
 import shutil
 import threading
 import time
@@ -31,6 +32,44 @@ def test_the_background_waits_while_a_save_is_built():
     preview.built()
     waiter.join(5)
     assert resumed.is_set()
+
+
+def test_a_save_is_built_without_the_cycle_collector_and_the_generators_own_writes_do_not_end_it(tmp_path):
+    """The watcher wakes again when the generator writes the save's pages under docs/: that is not
+    a save, and must not end the wait of the background work (nor turn the collector back on)
+    while MkDocs builds the save."""
+    from generator.engines.mkdocs_plugin import _Watcher
+
+    seeds, docs = tmp_path / "seeds", tmp_path / "docs"
+    seeds.mkdir()
+    docs.mkdir()
+    requested = threading.Event()
+
+    class Plugin:
+        preview = previewing()
+
+        def generate(self, keep_render: bool = False) -> bool:
+            if keep_render:
+                return False
+            (docs / "page.md").write_text(str(time.time()), encoding="utf-8")  # the generator's write
+            return True
+
+    plugin = Plugin()
+    watcher = _Watcher(plugin, [seeds], docs, tmp_path / "trigger", request=requested.set)  # type: ignore[arg-type]
+    watcher.generated.is_generated = lambda path: True  # the page is the generator's
+    watcher.start()
+    try:
+        time.sleep(0.3)
+        (seeds / "facts.yml").write_text("x: 1", encoding="utf-8")
+        assert requested.wait(10), "no rebuild was asked for"
+        time.sleep(0.5)  # the docs/ write's events reach the watcher
+        assert not plugin.preview._idle.is_set(), "the generator's own write ended the save"
+        assert not gc.isenabled()
+        plugin.preview.built()  # MkDocs built the save
+        assert plugin.preview._idle.is_set() and gc.isenabled()
+    finally:
+        watcher.stop()
+        gc.enable()
 
 
 def test_a_build_that_is_not_a_preview_never_waits():

@@ -1,6 +1,7 @@
 """The MkDocs / ProperDocs adapter (plugin ``news-explained`` in mkdocs.yml, registered in
 pyproject.toml): before a build, generate the pages; after it, publish (``generator.publish``);
-while serving, watch ``seeds/``. It uses public plugin events only and keeps its state on itself.
+while serving, watch ``seeds/``. It uses the plugin events and keeps its state on itself; for
+speed, four engine internals are replaced by equivalents (see ARCHITECTURE.md and below).
 
 The seeds' warnings (``generator.validate.lint``) are logged as MkDocs warnings, so ``mkdocs build
 --strict`` fails on them. Page-level rules that only the engine can apply also live here: front
@@ -490,7 +491,7 @@ class _Watcher:
             self.plugin.preview.note_changes(rel for p in edited if (rel := self.generated.relative(p)) is not None)
             if rebuild or edited:
                 self._touch()
-            else:
+            elif sources:  # a save that changed no page: handled (the generator's own writes, which wake this loop too, are not a save)
                 self.plugin.preview.idle()
 
     def _generate(self, keep_render: bool = False) -> bool:
