@@ -89,11 +89,13 @@ def _refuse_warnings(site: Site) -> None:
         raise StrictWarnings(warnings)
 
 
-def build(root: Path, strict: bool = False, keep_render: bool = False) -> tuple[Site, WriteReport]:
+def build(root: Path, strict: bool = False, keep_render: bool = False, strays: bool = True) -> tuple[Site, WriteReport]:
     """Generate the pages and write the changed ones under ``root/docs``; ``strict``: refuse
     to write if the seeds have warnings (``generator.validate.lint``); ``keep_render``: when
     this process holds no render of the project yet, render it even if nothing changed, so
-    that the next build renders only what changes (`make serve`)."""
+    that the next build renders only what changes (`make serve`); ``strays``: remove the
+    temporary files of a killed run first (``write.files.recover``; `make serve`'s saves leave
+    them to the next build: looking reads every folder of ``docs/``, 0.3 to 0.6 s at 1000 articles)."""
     key = Path(root).resolve()
     now = cache.scan(root)
     if now is not None and not (keep_render and key not in _rendered):
@@ -110,7 +112,7 @@ def build(root: Path, strict: bool = False, keep_render: bool = False) -> tuple[
     if strict:
         _refuse_warnings(site)
     known = _as_written(previous, remembered[0] if remembered else None, now)
-    report = write(pages, root / "docs", known)
+    report = write(pages, root / "docs", known, strays=strays)
     snapshot = cache.after_build(now, root, len(pages), [*report.written, *report.deleted]) if now is not None else None
     if snapshot is None:
         _last.pop(key, None)

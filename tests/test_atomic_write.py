@@ -267,3 +267,16 @@ def test_check_reports_an_interrupted_build_and_build_completes_it(tmp_path: Pat
     assert main(["--root", str(project.root), "build"]) == 0
     assert not project.path(f"docs/{JOURNAL}").exists()
     assert page.read_text() != "the new who page"  # rolled forward, then rebuilt from the seeds
+
+
+def test_a_preview_save_leaves_a_killed_runs_temporary_files_to_the_next_build(tmp_path: Path):
+    """`make serve`'s saves do not read every folder of docs/ for them (``strays=False``); any
+    other write removes them, and a journal is always finished."""
+    docs = tmp_path / "docs"
+    write({"vi/a.md": "A"}, docs)
+    stray = docs / f"vi/.a.md.tmp-{_dead_pid()}"
+    stray.write_text("half a page")
+    write({"vi/a.md": "A2"}, docs, strays=False)
+    assert stray.exists() and (docs / "vi/a.md").read_text() == "A2"
+    write({"vi/a.md": "A3"}, docs)
+    assert not stray.exists() and (docs / "vi/a.md").read_text() == "A3"

@@ -135,12 +135,13 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
         self._warned = site
         return [str(warning) for warning in lint.find(site)]
 
-    def generate(self, keep_render: bool = False) -> bool:
+    def generate(self, keep_render: bool = False, save: bool = False) -> bool:
         """Generate the pages; whether any page was written or deleted. ``keep_render``: see
-        ``pipeline.build`` (the watcher asks for it once, before the first save)."""
+        ``pipeline.build`` (the watcher asks for it once, before the first save); ``save``: the
+        watcher's, while serving (a killed run's temporary files are left to the next build)."""
         assert self.root is not None
         with self._generating:
-            self.site, report = pipeline.build(self.root, keep_render=keep_render)
+            self.site, report = pipeline.build(self.root, keep_render=keep_render, strays=not save)
             self.preview.note_changes([*report.written, *report.deleted])
         if report.written or report.deleted:
             log.info("generator: %d written, %d deleted", len(report.written), len(report.deleted))
@@ -497,7 +498,7 @@ class _Watcher:
     def _generate(self, keep_render: bool = False) -> bool:
         """Generate; whether pages changed (then MkDocs has something to build)."""
         try:
-            return self.plugin.generate(keep_render)
+            return self.plugin.generate(keep_render, save=True)
         except SeedError as error:
             _still_serving(error)
             return False

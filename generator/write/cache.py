@@ -91,14 +91,22 @@ def _tree(folder: Path, prefix: str, out: dict[str, Stat], skip: frozenset[str] 
             out[key] = _stat(entry.stat(follow_symlinks=False))
 
 
-def scan(root: Path) -> Snapshot | None:
-    """The status of the inputs and the outputs now; None when a write was interrupted."""
-    docs = root / "docs"
-    if (docs / JOURNAL).exists():
+def _inputs_now(root: Path) -> Snapshot | None:
+    """A snapshot of the inputs now, without outputs; None when a write was interrupted."""
+    if (root / "docs" / JOURNAL).exists():
         return None
     snapshot = Snapshot(environment(), time.time_ns())
     _tree(root / "seeds", "seeds", snapshot.inputs)
     _tree(GENERATOR, PACKAGE, snapshot.inputs, frozenset({"__pycache__"}))
+    return snapshot
+
+
+def scan(root: Path) -> Snapshot | None:
+    """The status of the inputs and the outputs now; None when a write was interrupted."""
+    docs = root / "docs"
+    snapshot = _inputs_now(root)
+    if snapshot is None:
+        return None
     try:
         snapshot.outputs[f"docs/{MANIFEST}"] = _stat((docs / MANIFEST).stat())
     except FileNotFoundError:
@@ -184,11 +192,9 @@ def after_build(before: Snapshot, root: Path, pages: int, changed: Collection[st
 def _rescan(before: Snapshot, root: Path, changed: Collection[str]) -> Snapshot | None:
     """``scan``, with the pages not in ``changed`` as ``before`` found them."""
     docs = root / "docs"
-    if (docs / JOURNAL).exists():
+    after = _inputs_now(root)
+    if after is None:
         return None
-    after = Snapshot(environment(), time.time_ns())
-    _tree(root / "seeds", "seeds", after.inputs)
-    _tree(GENERATOR, PACKAGE, after.inputs, frozenset({"__pycache__"}))
     after.outputs = dict(before.outputs)
     for rel in (MANIFEST, *changed):
         try:

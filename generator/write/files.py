@@ -225,7 +225,7 @@ def plan(pages: dict[str, str], docs: Path, known: dict[str, str] | None = None)
     return changes, deletions, problems
 
 
-def write(pages: dict[str, str], docs: Path, known: dict[str, str] | None = None) -> WriteReport:
+def write(pages: dict[str, str], docs: Path, known: dict[str, str] | None = None, strays: bool = True) -> WriteReport:
     """Bring ``docs/`` to exactly ``pages`` (plus the hand-written files, which are never touched);
     ``known``: see ``plan``.
 
@@ -234,16 +234,16 @@ def write(pages: dict[str, str], docs: Path, known: dict[str, str] | None = None
     run's temporary files are removed and nothing was written; after it, the next run finishes
     the renames (the message says so)."""
     try:
-        return _write(pages, docs, known)
+        return _write(pages, docs, known, strays)
     except OSError as error:
         if (docs / JOURNAL).is_file():
             raise SeedError([os_problem(error, docs.parent)], "in docs/", "the build stopped part-way: the next build finishes it") from None
         raise SeedError([os_problem(error, docs.parent)], "in docs/") from None
 
 
-def _write(pages: dict[str, str], docs: Path, known: dict[str, str] | None) -> WriteReport:
+def _write(pages: dict[str, str], docs: Path, known: dict[str, str] | None, strays: bool) -> WriteReport:
     docs.mkdir(parents=True, exist_ok=True)
-    recover(docs)
+    recover(docs, strays)
     changes, deletions, problems = plan(pages, docs, known)
     if problems:
         raise SeedError(problems)
