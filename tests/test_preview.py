@@ -48,7 +48,7 @@ def test_a_save_is_built_without_the_cycle_collector_and_the_generators_own_writ
     class Plugin:
         preview = previewing()
 
-        def generate(self, keep_render: bool = False) -> bool:
+        def generate(self, keep_render: bool = False, save: bool = False) -> bool:
             if keep_render:
                 return False
             (docs / "page.md").write_text(str(time.time()), encoding="utf-8")  # the generator's write

@@ -349,19 +349,23 @@ def links(root: Path, *paths: Path, within: typing.Collection[str] | None = None
             found.append(path)
     if not found and seeds.is_dir():
         if within is None:
-            tops = [seeds]
+            found += _links_under(seeds)
         else:
             found += [entry for entry in seeds.iterdir() if entry.is_symlink()]
-            tops = [seeds / name for name in within if (seeds / name).is_dir() and not (seeds / name).is_symlink()]
-        for top in tops:
-            for folder, dirs, files in os.walk(top):  # links to folders are listed, not followed
-                for name in (*dirs, *files):
-                    if (Path(folder) / name).is_symlink():
-                        found.append(Path(folder) / name)
+            for name in within:
+                if (seeds / name).is_dir() and not (seeds / name).is_symlink():
+                    found += _links_under(seeds / name)
     return [
         Problem(path.relative_to(root).as_posix(), 0, 0, "", "a symbolic link: seed files are read only inside seeds/, and links are never followed", LINK_FIX)
         for path in sorted(set(found))
     ]
+
+
+def _links_under(top: Path) -> list[Path]:
+    found = []
+    for folder, dirs, files in os.walk(top):  # links to folders are listed, not followed
+        found += [Path(folder) / name for name in (*dirs, *files) if (Path(folder) / name).is_symlink()]
+    return found
 
 
 def _decoded(path: Path, rel: str, noun: str, limit: int, too_large_fix: str) -> str:

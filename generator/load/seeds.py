@@ -52,76 +52,87 @@ def load_site(root: Path, previous: Site | None = None, edited: set[str] | None 
     site-wide files and the other articles are then taken from ``previous`` without reading
     them (at 1000 articles, reading 3000 files again took a second of each save)."""
     seeds = root / "seeds"
-    kept = previous.by_slug if previous is not None and edited is not None else None
-    linked = links(root, within=edited) if kept is not None else links(root)
+    linked = links(root, within=edited if previous is not None else None)
     if linked:  # nothing is read: a link's target is not a seed file
         raise SeedError(linked)
-    problems: list[Problem] = []
-    docs: dict[str, Document] = {}
+    loader = _Loader(root)
+    if previous is not None and edited is not None:
+        kept, glossary, entities, sources = previous.by_slug, previous.glossary, previous.entities, previous.sources
+        loader.docs.update({rel: previous.docs[rel] for rel in (f"seeds/{name}.yml" for name in ("glossary", "entities", "sources"))})
+    else:
+        kept, edited = {}, set()
+        glossary = loader.file(seeds / "glossary.yml", model.Glossary)
+        entities = loader.file(seeds / "entities.yml", model.Entities)
+        sources = loader.file(seeds / "sources.yml", model.Sources)
 
-    def load(path: Path, cls: type[BaseModel]) -> typing.Any:
+    articles = []
+    loader.hidden(seeds)
+    for folder in article_dirs(seeds) if seeds.is_dir() else []:
+        unchanged = kept.get(folder.name) if folder.name not in edited else None
+        if unchanged is not None:
+            rel = folder.relative_to(root).as_posix()
+            loader.docs.update({f"{rel}/article.yml": unchanged.meta_doc, f"{rel}/facts.yml": unchanged.facts_doc})
+        article = unchanged or loader.article(folder)
+        if article is not None:
+            articles.append(article)
+    if loader.problems:
+        raise SeedError(loader.problems)
+    articles.sort(key=lambda a: (-a.meta.published_last.toordinal(), a.meta.published_precision == "year", a.slug))
+    return Site(root, glossary, entities, sources, articles, loader.docs)
+
+
+class _Loader:
+    """One load of the seeds: the documents read, and every problem found."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+        self.docs: dict[str, Document] = {}
+
+    def file(self, path: Path, cls: type[BaseModel]) -> typing.Any:
+        """The model of one seed file (None, with its problems noted, when it has any)."""
+        root, problems = self.root, self.problems
         rel = path.relative_to(root).as_posix()
         if not path.is_file():
             problems.append(Problem(rel, 0, 0, "", "file is missing", f"create {rel} (see seeds/README.md)"))
             return None
         fast = fastload.read(path, root, cls)  # a valid file, read without line numbers
         if fast is not None:
-            docs[rel] = fast[0]
+            self.docs[rel] = fast[0]
             return fast[1]
         doc = _collect(problems, lambda: read_yaml(path, root))
         if doc is None:
             return None
-        docs[rel] = doc
+        self.docs[rel] = doc
         return _collect(problems, lambda: load_model(doc, cls))
 
-    if previous is not None and kept is not None:
-        glossary, entities, sources = previous.glossary, previous.entities, previous.sources
-        docs.update({rel: previous.docs[rel] for rel in (f"seeds/{name}.yml" for name in ("glossary", "entities", "sources"))})
-    else:
-        glossary = load(seeds / "glossary.yml", model.Glossary)
-        entities = load(seeds / "entities.yml", model.Entities)
-        sources = load(seeds / "sources.yml", model.Sources)
+    def hidden(self, seeds: Path) -> None:
+        """Note the article folders that a leading "." hides."""
+        for folder in hidden_articles(seeds) if seeds.is_dir() else []:
+            self.problems.append(Problem(folder.relative_to(self.root).as_posix(), 0, 0, "", f"article folder name {folder.name!r} is not a valid slug; a name starting with \".\" hides the folder, so its article would not be published", "rename the folder with lower-case ASCII letters, digits and single hyphens, e.g. deepfake-clubhouse-2021"))
 
-    articles = []
-    for folder in hidden_articles(seeds) if seeds.is_dir() else []:
-        problems.append(Problem(folder.relative_to(root).as_posix(), 0, 0, "", f"article folder name {folder.name!r} is not a valid slug; a name starting with \".\" hides the folder, so its article would not be published", "rename the folder with lower-case ASCII letters, digits and single hyphens, e.g. deepfake-clubhouse-2021"))
-    for folder in article_dirs(seeds) if seeds.is_dir() else []:
-        rel = folder.relative_to(root).as_posix()
-        unchanged = kept.get(folder.name) if kept is not None and edited is not None and folder.name not in edited else None
-        if unchanged is not None:
-            articles.append(unchanged)
-            docs.update({f"{rel}/article.yml": unchanged.meta_doc, f"{rel}/facts.yml": unchanged.facts_doc})
-            continue
+    def article(self, folder: Path) -> Article | None:
+        """The article of ``folder`` (None, with its problems noted, when it has any)."""
+        rel = folder.relative_to(self.root).as_posix()
         if not SLUG.match(folder.name):
-            problems.append(Problem(rel, 0, 0, "", f"article folder name {folder.name!r} is not a valid slug", "rename the folder with lower-case ASCII letters, digits and single hyphens, e.g. deepfake-clubhouse-2021"))
-            continue
+            self.problems.append(Problem(rel, 0, 0, "", f"article folder name {folder.name!r} is not a valid slug", "rename the folder with lower-case ASCII letters, digits and single hyphens, e.g. deepfake-clubhouse-2021"))
+            return None
         text_path = folder / ARTICLE_FILE
         if not text_path.is_file():
-            problems.append(Problem(f"{rel}/{ARTICLE_FILE}", 0, 0, "", "file is missing", f"put the article text in {rel}/{ARTICLE_FILE}, or run `python -m generator draft`"))
-            continue
-        text = _collect(problems, functools.partial(read_article_text, text_path, root))
-        meta = load(folder / "article.yml", model.ArticleMeta)
-        facts = load(folder / "facts.yml", model.Facts)
+            self.problems.append(Problem(f"{rel}/{ARTICLE_FILE}", 0, 0, "", "file is missing", f"put the article text in {rel}/{ARTICLE_FILE}, or run `python -m generator draft`"))
+            return None
+        text = _collect(self.problems, functools.partial(read_article_text, text_path, self.root))
+        meta = self.file(folder / "article.yml", model.ArticleMeta)
+        facts = self.file(folder / "facts.yml", model.Facts)
         if text is None or meta is None or facts is None:
-            continue
-        meta_doc, facts_doc = docs[f"{rel}/article.yml"], docs[f"{rel}/facts.yml"]
+            return None
+        meta_doc, facts_doc = self.docs[f"{rel}/article.yml"], self.docs[f"{rel}/facts.yml"]
         last = _last_articles.get(str(folder))
         if last is not None and last.meta is meta and last.facts is facts and last.meta_doc is meta_doc and last.facts_doc is facts_doc and last.text == text:
-            articles.append(last)  # unchanged: the same object, and what later stages derived from it (``read.derived``)
-            continue
+            return last  # unchanged: the same object, and what later stages derived from it (``read.derived``)
         article = Article(
-            slug=folder.name,
-            text=text,
-            text_rel=text_path.relative_to(root).as_posix(),
-            sentences=split_sentences(text),
-            meta=meta,
-            facts=facts,
-            meta_doc=meta_doc,
-            facts_doc=facts_doc,
+            slug=folder.name, text=text, text_rel=text_path.relative_to(self.root).as_posix(), sentences=split_sentences(text),
+            meta=meta, facts=facts, meta_doc=meta_doc, facts_doc=facts_doc,
         )
         _last_articles[str(folder)] = article
-        articles.append(article)
-    if problems:
-        raise SeedError(problems)
-    articles.sort(key=lambda a: (-a.meta.published_last.toordinal(), a.meta.published_precision == "year", a.slug))
-    return Site(root, glossary, entities, sources, articles, docs)
+        return article
