@@ -126,3 +126,34 @@ def test_the_navigation_is_nested_as_the_engine_nests_it():
         assert navigation.nest_paths(paths) == engines(paths), paths
     navigation.install_nest_paths()
     assert sys.modules["mkdocs.structure.nav"].nest_paths is navigation.nest_paths
+
+
+def test_the_docs_files_are_those_the_engine_lists_while_the_folder_is_unchanged(tmp_path, caplog):
+    from mkdocs.structure.files import get_files
+
+    docs = tmp_path / "docs"
+    for name in ("vi/index.md", "vi/a/b.md", "en/index.md", "assets/x.css", ".hidden.json", "vi/draft.md", "templates/t.html"):
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text("x", encoding="utf-8")
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "docs_dir": str(docs), "site_dir": str(tmp_path / "site"), "exclude_docs": "draft.md\n"})
+    errors, _ = config.validate()
+    assert not errors
+    reused = reuse.reusing_files(get_files)
+
+    def fields(files) -> list[tuple[object, ...]]:
+        return [(f.src_uri, f.dest_uri, f.url, f.abs_src_path, f.abs_dest_path, f.inclusion) for f in files]
+
+    first, again = reused(config), reused(config)
+    assert fields(first) == fields(again) == fields(get_files(config))
+    assert all(a is not b for a, b in zip(first, again, strict=True))  # each build has files of its own
+    next(iter(again)).page = object()
+    assert all("page" not in f.__dict__ for f in reused(config))
+    (docs / "vi/new.md").write_text("x", encoding="utf-8")  # a new page: listed again
+    assert fields(reused(config)) == fields(get_files(config)) and "vi/new.md" in {f.src_uri for f in reused(config)}
+    # a README beside an index: MkDocs leaves one out with a warning, at every build
+    (docs / "vi/README.md").write_text("x", encoding="utf-8")
+    for _ in range(2):
+        caplog.clear()
+        assert fields(reused(config)) == fields(get_files(config))
+        assert sum("conflicts with" in r.getMessage() for r in caplog.records) == 2  # ours, then the engine's own call

@@ -1,7 +1,7 @@
 """The MkDocs / ProperDocs adapter (plugin ``news-explained`` in mkdocs.yml, registered in
 pyproject.toml): before a build, generate the pages; after it, publish (``generator.publish``);
 while serving, watch ``seeds/``. It uses the plugin events and keeps its state on itself; for
-speed, four engine internals are replaced by equivalents (see ARCHITECTURE.md and below).
+speed, five engine internals are replaced by equivalents (see ARCHITECTURE.md and below).
 
 The seeds' warnings (``generator.validate.lint``) are logged as MkDocs warnings, so ``mkdocs build
 --strict`` fails on them. Page-level rules that only the engine can apply also live here: front
@@ -13,8 +13,9 @@ previewing, the plugin puts it in each page it builds, with the same function).
 
 Building: the other languages are built in a forked process beside the default one
 (``generator.engines.parallel``); links are resolved from a table (``generator.engines.lookup``); the theme's
-templates are compiled once (``generator.engines.templatecache``); the theme's file list and the
-i18n plugin's files are made once per process (``generator.engines.reuse``).
+templates are compiled once (``generator.engines.templatecache``); the theme's file list, the
+files of ``docs/`` and the i18n plugin's files are made once per process while their inputs are
+unchanged (``generator.engines.reuse``).
 
 Serving: the plugin watches ``seeds/`` and ``generator/`` itself and regenerates as soon as they
 change, and ``docs/`` for hand-written edits (not the generator's own writes: MkDocs polls, and

@@ -16,15 +16,20 @@ far more than the pages a preview's save changes (at 100 articles, 0.44 s and 0.
   is made once and copied after: every call still returns a new ``File`` of its own, equal to
   the one the plugin would make (``tests/test_reuse.py`` compares them field by field).
 
-Both are installed by the engine plugin (``install``); a build in a new process (``mkdocs build``)
-gains the second language's listing, `mkdocs serve` gains both at every save.
+- MkDocs makes a ``File`` of every file under ``docs/`` (``get_files``): paths, URLs and the
+  exclusion patterns matched for each, a second per language at 1000 articles. Its answer
+  depends only on the folder's listing and a few settings, so while both are unchanged the
+  files of the last build are copied (one walk of the folder tells).
+
+All are installed by the engine plugin (``install``); a build in a new process (``mkdocs build``)
+gains the second language's listing, `mkdocs serve` gains all of them at every save.
 """
 
 from __future__ import annotations
 
-import copy
 import functools
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,7 +38,7 @@ import jinja2
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import File
+    from mkdocs.structure.files import File, Files
     from mkdocs.theme import Theme
 
 #: A theme folder outside the project, the filter's code and the theme's static templates →
@@ -44,10 +49,63 @@ _I18N_FILES: dict[tuple[Any, ...], File] = {}
 _MARK = "_news_explained_listing"
 
 
+def _copy(file: File) -> File:
+    """A shallow copy of ``file`` (``copy.copy`` without its protocol: 30 times faster)."""
+    new: File = object.__new__(type(file))
+    new.__dict__.update(file.__dict__)
+    return new
+
+
 def install(config: MkDocsConfig, project: Path) -> None:
-    """Keep the theme's listing (``config.theme``) and the i18n plugin's files between builds."""
+    """Keep the theme's listing (``config.theme``), the i18n plugin's files and the docs folder's
+    files between builds."""
     keep_theme_listing(config.theme, project)
     reuse_i18n_files()
+    for name in ("mkdocs.commands.build", "properdocs.commands.build"):
+        module = sys.modules.get(name)
+        found = getattr(module, "get_files", None) if module is not None else None
+        if found is not None and not getattr(found, _MARK, False):
+            setattr(module, "get_files", reusing_files(found))  # noqa: B010  # the engine's module attribute
+
+
+#: The settings, the listing of ``docs/`` → the files ``get_files`` made of them (kept copies).
+_DOCS_FILES: dict[str, tuple[tuple[Any, ...], list[File]]] = {}
+
+
+def reusing_files(get_files: Callable[[MkDocsConfig], Files]) -> Callable[[MkDocsConfig], Files]:
+    """``get_files`` (MkDocs' walk of ``docs/``), answered with copies of the last answer while
+    the folder's listing and the settings it reads are unchanged."""
+
+    @functools.wraps(get_files)
+    def reused(config: MkDocsConfig) -> Files:
+        from mkdocs.structure.files import Files
+
+        docs = config["docs_dir"]
+        key = (config["site_dir"], config["use_directory_urls"], *(_patterns(config.get(name)) for name in ("exclude_docs", "draft_docs", "not_in_nav")), _listing_of(docs))
+        kept = _DOCS_FILES.get(docs)
+        if kept is not None and kept[0] == key:
+            return Files([_copy(file) for file in kept[1]])
+        files = get_files(config)
+        if len({file.dest_uri for file in files}) == sum(len(names) for _, names in key[-1]):  # no README beside an index: nothing left out, nothing warned
+            _DOCS_FILES[docs] = (key, [_copy(file) for file in files])
+        return files
+
+    setattr(reused, _MARK, True)
+    return reused
+
+
+def _patterns(spec: Any) -> tuple[str, ...] | None:
+    """The patterns of a pathspec setting, as text."""
+    return None if spec is None else tuple(str(getattr(p, "pattern", p)) for p in spec.patterns)
+
+
+def _listing_of(docs: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Every folder of ``docs`` with its file names, walked as MkDocs walks it."""
+    found = []
+    for folder, dirs, names in os.walk(docs, followlinks=True):
+        dirs.sort()
+        found.append((folder, tuple(sorted(names))))
+    return tuple(found)
 
 
 def keep_theme_listing(theme: Theme, project: Path) -> None:
@@ -125,9 +183,9 @@ def _reusing(create: Callable[..., File]) -> Callable[..., File]:
         made = _I18N_FILES.get(key)
         if made is None:
             fresh = create(file, current_language, default_language, all_languages, config)
-            _I18N_FILES[key] = copy.copy(fresh)  # the kept one is never handed out: builds change their files
+            _I18N_FILES[key] = _copy(fresh)  # the kept one is never handed out: builds change their files
             return fresh
-        new = copy.copy(made)
+        new = _copy(made)
         new.alternates = {current_language: new}  # type: ignore[attr-defined]  # the i18n plugin's attribute
         return new
 
