@@ -11,7 +11,6 @@ pages, that article's pages; ``for_page`` gives that view without changing the s
 from __future__ import annotations
 
 import copy
-import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import PurePath
 from typing import Any
@@ -19,6 +18,8 @@ from typing import Any
 from mkdocs.structure import StructureItem
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+
+from generator.engines.reuse import replace_in_engine
 
 #: Order of the top-level navigation, by source file or folder name; others follow.
 ORDER = ("index.md", "articles", "timeline.md", "glossary.md", "who.md", "sources.md", "about.md")
@@ -124,7 +125,4 @@ def nest_paths(paths: Iterable[str]) -> list[Any]:
 
 def install_nest_paths() -> None:
     """The engine's navigation made with ``nest_paths`` (MkDocs' or ProperDocs', whichever runs)."""
-    for name in ("mkdocs.structure.nav", "properdocs.structure.nav"):
-        module = sys.modules.get(name)
-        if module is not None and getattr(module, "nest_paths", None) is not nest_paths:
-            setattr(module, "nest_paths", nest_paths)  # noqa: B010  # a module attribute of the engine
+    replace_in_engine("structure.nav", "nest_paths", lambda _engines: nest_paths)

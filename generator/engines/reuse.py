@@ -1,9 +1,9 @@
 """What one build can take from the previous builds of the same process: the theme's file list,
-and mkdocs-static-i18n's per-file work.
+the files of ``docs/``, and mkdocs-static-i18n's per-file work.
 
-A build of one language starts by listing the site's files, and two steps of that listing cost
-far more than the pages a preview's save changes (at 100 articles, 0.44 s and 0.54 s of a
-1.4 s rebuild of one page):
+A build of one language starts by listing the site's files, and three steps of that listing cost
+far more than the pages a preview's save changes (at 100 articles, the first two took 0.44 s
+and 0.54 s of a 1.4 s rebuild of one page):
 
 - MkDocs lists every file of the theme's folders (``Files.add_files_from_theme``) and matches
   each against its patterns: Material ships about 14,000 files, nearly all icons in a hidden
@@ -15,7 +15,6 @@ far more than the pages a preview's save changes (at 100 articles, 0.44 s and 0.
   millisecond per file. The answer depends only on the file's paths and the languages, so it
   is made once and copied after: every call still returns a new ``File`` of its own, equal to
   the one the plugin would make (``tests/test_reuse.py`` compares them field by field).
-
 - MkDocs makes a ``File`` of every file under ``docs/`` (``get_files``): paths, URLs and the
   exclusion patterns matched for each, a second per language at 1000 articles. Its answer
   depends only on the folder's listing and a few settings, so while both are unchanged the
@@ -61,11 +60,19 @@ def install(config: MkDocsConfig, project: Path) -> None:
     files between builds."""
     keep_theme_listing(config.theme, project)
     reuse_i18n_files()
-    for name in ("mkdocs.commands.build", "properdocs.commands.build"):
-        module = sys.modules.get(name)
-        found = getattr(module, "get_files", None) if module is not None else None
+    replace_in_engine("commands.build", "get_files", reusing_files)
+
+
+def replace_in_engine(module: str, name: str, replacement: Callable[[Any], Any]) -> None:
+    """Replace the function ``name`` of the engine's ``module`` (MkDocs' or ProperDocs', whichever
+    is loaded) with ``replacement(function)``, once: what it returns is marked as replaced."""
+    for engine in ("mkdocs", "properdocs"):
+        loaded = sys.modules.get(f"{engine}.{module}")
+        found = getattr(loaded, name, None) if loaded is not None else None
         if found is not None and not getattr(found, _MARK, False):
-            setattr(module, "get_files", reusing_files(found))  # noqa: B010  # the engine's module attribute
+            new = replacement(found)
+            setattr(new, _MARK, True)
+            setattr(loaded, name, new)
 
 
 #: The settings, the listing of ``docs/`` → the files ``get_files`` made of them (kept copies).
@@ -90,7 +97,6 @@ def reusing_files(get_files: Callable[[MkDocsConfig], Files]) -> Callable[[MkDoc
             _DOCS_FILES[docs] = (key, [_copy(file) for file in files])
         return files
 
-    setattr(reused, _MARK, True)
     return reused
 
 

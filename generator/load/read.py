@@ -122,10 +122,24 @@ def derived(table: Derived, obj: object, context: object, make: typing.Callable[
     model of an unchanged seed file, and the ``Article`` of an unchanged article, are the objects
     of the last build (``generator.load.fast``, ``generator.load.seeds``): what later stages make
     of one article is then made once, not at every save for every article."""
+    value = recall(table, obj, context)
+    if value is FORGOTTEN:
+        value = remember(table, obj, context, make())
+    return typing.cast(T, value)
+
+
+#: What ``recall`` gives for an object (or a context) that ``table`` does not hold.
+FORGOTTEN = object()
+
+
+def recall(table: Derived, obj: object, context: object) -> typing.Any:
+    """The value ``table`` holds for ``obj`` in ``context`` (see ``derived``), or ``FORGOTTEN``."""
     kept = table.get(id(obj))
-    if kept is not None and kept[0] is obj and kept[1] == context:
-        return typing.cast(T, kept[2])
-    value = make()
+    return kept[2] if kept is not None and kept[0] is obj and kept[1] == context else FORGOTTEN
+
+
+def remember(table: Derived, obj: object, context: object, value: T) -> T:
+    """Keep ``value`` for ``obj`` in ``context`` (see ``derived``)."""
     if len(table) > 100_000:  # the objects of many builds ago
         table.clear()
     table[id(obj)] = (obj, context, value)

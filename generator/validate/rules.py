@@ -17,7 +17,7 @@ from typing import Literal, Protocol
 
 from generator import model
 from generator.dates import UnresolvedDate, format_when, resolve
-from generator.load.read import Article, Derived, Document, Site, derived
+from generator.load.read import FORGOTTEN, Article, Derived, Document, Site, derived, recall, remember
 from generator.load.sentences import Sentence
 from generator.problems import Problem, SeedError, key_path
 
@@ -237,24 +237,23 @@ _COVERED: Derived = {}
 
 
 def _clean(article: Article, context: object, table: Derived = _CLEAN_ARTICLES) -> bool:
-    kept = table.get(id(article))
-    return kept is not None and kept[0] is article and kept[1] == context
+    return recall(table, article, context) is not FORGOTTEN
 
 
-def _found(article: Article, context: object, problems: Iterable[Problem], table: Derived = _CLEAN_ARTICLES, value: object = None) -> list[Problem]:
+def _found(article: Article, context: object, problems: Iterable[Problem], table: Derived = _CLEAN_ARTICLES) -> list[Problem]:
     """The ``problems`` of one article's check; none: the article is clean in ``context``."""
     found = list(problems)
     if not found:
-        derived(table, article, context, lambda: value)
+        remember(table, article, context, None)
     return found
 
 
 def _check_claims_of(site: Site, article: Article, known: _Known, cited: Counter[tuple[str, str]]) -> Iterator[Problem]:
     """``_check_claim`` for the claims of one article, skipped when they were found clean with
     the same known ids and citing the same article objects (whose sentences they quote)."""
-    kept = _CLAIMS_CHECKED.get(id(article))
-    if kept is not None and kept[0] is article and kept[1] == known:
-        counts, cited_articles = kept[2]
+    kept = recall(_CLAIMS_CHECKED, article, known)
+    if kept is not FORGOTTEN:
+        counts, cited_articles = kept
         if all(site.by_slug.get(each.slug) is each for each in cited_articles):
             cited.update(counts)
             return
@@ -264,8 +263,7 @@ def _check_claims_of(site: Site, article: Article, known: _Known, cited: Counter
     if problems:
         yield from problems
         return
-    cited_articles = tuple({slug: site.by_slug[slug] for slug, _ in mine}.values())
-    _found(article, known, (), _CLAIMS_CHECKED, (mine, cited_articles))
+    remember(_CLAIMS_CHECKED, article, known, (mine, tuple({slug: site.by_slug[slug] for slug, _ in mine}.values())))
 
 
 def _check_references(site: Site, gdoc: Document, edoc: Document, entities: set[str]) -> Iterator[Problem]:
