@@ -33,7 +33,9 @@ pytestmark = pytest.mark.site
 ARTICLE = f"seeds/{SLUG}/article.yml"
 FACTS = f"seeds/{SLUG}/facts.yml"
 TITLE = "Các nhà quản lý Trung Quốc gặp 11 công ty công nghệ"
-BUILDS = re.compile(r"^INFO\s+-\s+Building documentation\.\.\.$", re.MULTILINE)
+# a build by MkDocs, or a save whose changed pages only were built (generator.engines.refresh)
+BUILDS = re.compile(r"^INFO\s+-\s+(Building documentation\.\.\.|preview: \d+ changed pages? built again;.*)$", re.MULTILINE)
+PAGES_ONLY = re.compile(r"preview: (\d+) changed pages? built again")
 ENDS = re.compile(r"Reloading browsers$|An error happened during the rebuild", re.MULTILINE)
 
 
@@ -137,6 +139,8 @@ def test_saving_a_key_point_rebuilds_that_page_only_and_its_navigation_keeps_the
     served = Path(re.search(r"Building 'vi' documentation to directory: (\S+)", server.terminal()).group(1))
     glossary = served / "glossary" / "index.html"
     glossary_before, rebuilt_all = glossary.stat().st_mtime_ns, server.terminal().count("every page is built again")
+    english = served / "en" / "articles" / SLUG / "index.html"
+    english_before, pages_only = english.stat().st_mtime_ns, len(PAGES_ONLY.findall(server.terminal()))
     # the first key point (the page shows the key points in place of the lead)
     project.replace(FACTS, 'vi: "Các cơ quan quản lý Trung Quốc đã gặp 11', 'vi: "Tóm lại: Các cơ quan quản lý Trung Quốc đã gặp 11')
     latency = wait_for(lambda: server.shows(f"articles/{SLUG}/", "Tóm lại: "), 15, "the edited key point on the page")
@@ -149,8 +153,9 @@ def test_saving_a_key_point_rebuilds_that_page_only_and_its_navigation_keeps_the
     source_title = yaml.safe_load(source.split("---\n", 2)[1])["title"]
     assert source_title in page
     assert glossary.stat().st_mtime_ns == glossary_before  # a page the save does not change is not rebuilt
-    # the save changed Vietnamese pages only: the English ones are not built again
-    assert server.terminal().count("only 'vi' is built again") == 1, server.terminal()[-3000:]
+    assert english.stat().st_mtime_ns == english_before  # the save changed Vietnamese pages only
+    # the structure is unchanged: the changed pages only were built, with the last build's navigation
+    assert PAGES_ONLY.findall(server.terminal())[pages_only:] == ["1"], server.terminal()[-3000:]
 
 
 def test_a_save_of_english_text_after_one_of_vietnamese_rebuilds_the_english_page(server: Server):
@@ -185,3 +190,34 @@ def test_editing_a_hand_written_page_still_rebuilds(server: Server):
     project.write("docs/en/about.md", about.replace(heading, heading + " (edited)", 1))
     wait_for(lambda: server.shows("en/about/", "(edited)"), 15, "the edited hand-written page")
     assert server.settle() - before == 1
+
+
+def test_a_save_of_pages_only_is_built_as_a_whole_build_builds_it(server: Server):
+    """A save that changes the text of pages only is built with what the last build made
+    (``generator.engines.refresh``): its pages in both languages, and the home pages, which
+    include the list of the latest articles, come out as a whole build makes them."""
+    project = server.project
+    served = Path(re.search(r"Building 'vi' documentation to directory: (\S+)", server.terminal()).group(1))
+    pages_only, rebuilt_all = len(PAGES_ONLY.findall(server.terminal())), server.terminal().count("every page is built again")
+    text = project.read(ARTICLE)
+    edited = re.sub(r'(\nsummary:\s*\n\s*vi: ")', r"\1Tóm tắt mới: ", text, count=1)
+    edited = re.sub(r'(\nsummary:\s*\n\s*vi: ".*"\s*\n\s*en: ")', r"\1New summary: ", edited, count=1)
+    assert edited.count("Tóm tắt mới: ") == 1 and edited.count("New summary: ") == 1
+    project.write(ARTICLE, edited)
+    wait_for(lambda: server.shows("", "Tóm tắt mới: ") and server.shows("en/", "New summary: "), 15, "the new summary on both home pages")
+    server.settle()
+    built = [int(n) for n in PAGES_ONLY.findall(server.terminal())[pages_only:]]
+    assert len(built) == 1 and built[0] >= 4, server.terminal()[-3000:]  # both home pages and explainers at least
+    assert server.terminal().count("every page is built again") == rebuilt_all
+    after_save = {path.relative_to(served): path.read_bytes() for path in served.rglob("*.html")}
+    # a whole build of the same seeds: a title changed (the navigation shows it), then as it was
+    saved = project.read(ARTICLE)
+    title = re.search(r'\ntitle:\s*\n\s*vi: "([^"]+)"', saved).group(1)
+    for new_title, builds in ((title + " (tạm)", 1), (title, 2)):
+        project.write(ARTICLE, saved.replace(f'vi: "{title}"', f'vi: "{new_title}"', 1))
+        wait_for(lambda: server.terminal().count("every page is built again") == rebuilt_all + builds, 15, "a whole build")  # noqa: B023
+        server.settle()
+    assert project.read(ARTICLE) == saved
+    whole = {path.relative_to(served): path.read_bytes() for path in served.rglob("*.html")}
+    assert whole.keys() == after_save.keys()
+    assert [str(path) for path in whole if whole[path] != after_save[path]] == []

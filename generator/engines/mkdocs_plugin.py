@@ -48,7 +48,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from generator import pipeline
-from generator.engines import i18n_site, lookup, navigation, parallel, preview, reuse, templatecache
+from generator.engines import i18n_site, lookup, navigation, parallel, preview, refresh, reuse, templatecache
 from generator.load.read import Site
 from generator.problems import SeedError
 from generator.publish import built_site as publish
@@ -93,6 +93,9 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
         self._others_unchanged = False  # while previewing: no page of the other languages changed, none is built
         self._publish_started: float | None = None  # while previewing: when the last publishing began
         self._kept_templates: set[str] = set()  # while previewing: theme templates this build does not render again
+        self._hand_written: tuple[tuple[str, int], ...] = ()  # while previewing: the hand-written pages, with their times
+        self._generated_files: preview.GeneratedFiles | None = None
+        self.pages_only = refresh.PagesOnly()  # while previewing: what each language's last build made, for a save of pages only
 
     # --- before the build: generate -------------------------------------------------------
 
@@ -119,10 +122,18 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
         i18n = _i18n(config)
         if not (i18n and i18n.building):  # a build begins (not the inner build of another language)
             self.preview.begin_build()
+            if self.preview.dirty:
+                self.pages_only.begin(config)
         if self.site is not None and not self.preview.whole_site_built:
             for warning in self._new_warnings(self.site):  # MkDocs warnings: `mkdocs build --strict` fails on them
                 log.warning("%s", warning)
         return config
+
+    def _generated(self, config: MkDocsConfig) -> preview.GeneratedFiles:
+        """What the generator wrote under ``docs/`` (its manifest, read again when it changes)."""
+        if self._generated_files is None or self._generated_files.docs != Path(config.docs_dir).resolve():
+            self._generated_files = preview.GeneratedFiles(Path(config.docs_dir))
+        return self._generated_files
 
     def _new_warnings(self, site: Site) -> list[str]:
         """The warnings of ``site``, once per model (not again for the second language, nor for
@@ -184,9 +195,11 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
         words = strings(lang) if lang in ("vi", "en") else strings("vi")
         titles = {a.slug: escape(a.meta.title[lang]) for a in self.site.articles} if self.site and lang in ("vi", "en") else {}
         nav = navigation.arrange(nav, words["articles"], titles)
+        if self.preview.dirty:
+            self.pages_only.navigation(nav)
         i18n = _i18n(config)
         if self.preview.dirty and not (i18n and i18n.building):  # once per save, before any language is built
-            self.preview.check_structure(preview.structure(nav, config, self.site), config.site_dir)
+            self.preview.check_structure(preview.structure(nav, self.site, self._hand_written), config.site_dir)
         if parallel.OtherLanguages.possible(self.command, i18n):  # the pages exist now (the sitemap lists them)
             others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
             site_dir = config.site_dir
@@ -202,7 +215,10 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
         if self.preview.site_pages_unchanged:  # the sitemap and the 404 pages show only the structure: kept
             self._kept_templates = config.theme.static_templates & {parallel.SITEMAP, i18n_site.ERROR_PAGE}
             config.theme.static_templates -= self._kept_templates  # until this build ends (``on_post_build``)
-        return templatecache.use_bytecode_cache(env)
+        env = templatecache.use_bytecode_cache(env)
+        if self.preview.dirty:  # what a save that changes pages only is built with (``generator.engines.refresh``)
+            self.pages_only.record(_language(config), config, files, env)
+        return env
 
     @event_priority(-110)
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
@@ -221,6 +237,8 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
         """A page without its twin in every language stops the build (the i18n plugin would publish
         it in the other language under the wrong ``lang``)."""
         i18n = _i18n(config)
+        if self.preview.dirty and not (i18n and i18n.building):  # every language's pages are listed here
+            self._hand_written = preview.hand_written_pages(files, self._generated(config))
         if i18n:
             pages = (file.src_uri for file in files.documentation_pages())
             problems = i18n_site.missing_twins(pages, i18n.all_languages)
@@ -230,7 +248,12 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
 
     @event_priority(-150)  # after mkdocs-static-i18n has made the file list of one language
     def _lookup_table(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        """Links resolved from a table (``generator.engines.lookup``)."""
+        """Links resolved from a table (``generator.engines.lookup``); while previewing, a page
+        that includes a changed fragment is built again (its own file did not change)."""
+        if self.preview.dirty and self._watcher is not None:
+            for fragment in self.preview.changed_fragments(_language(config)):
+                for file in refresh.includers(files, fragment, self._watcher.hand_written):
+                    refresh.forget_built(file)
         return lookup.memoize_lookups(files)
 
     on_files = CombinedEvent(_check_twins, _lookup_table)
@@ -312,6 +335,11 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
             i18n.current_language = i18n.build_languages[-1]
         elif i18n and i18n.building:  # the inner build of one language: the outer build publishes
             return
+        self._publish_site(config, model_files)
+
+    def _publish_site(self, config: MkDocsConfig, model_files: bool) -> None:
+        """Publish (see ``_publish``): after a build, or a save built by ``generator.engines.refresh``."""
+        i18n = _i18n(config)
         self.preview.built()
         if self.site is None:
             return
@@ -341,8 +369,9 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
     on_post_build = CombinedEvent(_wait_for_other_languages, _publish)
 
     def on_build_error(self, *, error: Exception) -> None:
-        """A failed build ends the forked one too."""
+        """A failed build ends the forked one too; the next save is built by MkDocs."""
         self.others.stop()
+        self.pages_only.forget()
         self.preview.idle()
 
     def _prefill_cards(self, site_dir: str, chosen: Callable[[str], bool]) -> None:
@@ -364,7 +393,38 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
             server.watch(str(trigger))
             self._watcher = _Watcher(self, [self.root / name for name in WATCHED], docs, trigger / "rebuild", _rebuild_request(server))
             self._watcher.start()
+            if self.preview.dirty and callable(getattr(server, "builder", None)):
+                server.builder = self._builder(server.builder)
         return server
+
+    def _builder(self, build: Callable[[], None]) -> Callable[[], None]:
+        """The server's rebuild: the changed pages only when a save allows it
+        (``generator.engines.refresh``), else ``build`` (MkDocs' dirty build)."""
+
+        def rebuild() -> None:
+            try:
+                built = self._build_pages_only()
+            except Exception:  # the dirty build reports it, as for any build
+                self.pages_only.forget()
+                built = False
+            if not built:
+                build()
+
+        return rebuild
+
+    def _build_pages_only(self) -> bool:
+        """Build a save that changed pages only (``generator.engines.refresh``); whether it was."""
+        watcher, site, config = self._watcher, self.site, self.pages_only.config()
+        if watcher is None or site is None or config is None or not self.preview.whole_site_built or not self.preview.titles_unchanged(site):
+            return False
+        changed = self.preview.begin_build()
+        plan = self.pages_only.plan(changed, watcher.hand_written, Path(config.docs_dir))
+        if plan is None or not self.pages_only.build(plan, _i18n(config), self.preview.read_shown_titles):
+            self.preview.note_changes(changed)  # the dirty build's
+            return False
+        log.info("preview: %d changed page%s built again; the rest of the site is as the last build left it", len(plan), "" if len(plan) == 1 else "s")
+        self._publish_site(config, model_files=True)
+        return True
 
     def on_shutdown(self) -> None:
         """Stop watching; let the background publishing end before MkDocs removes the served site
@@ -426,6 +486,7 @@ class _Watcher:
         self.trigger = trigger
         self.request = request
         self.generated = preview.GeneratedFiles(docs)
+        self.hand_written = lambda rel: not self.generated.lists(rel)  # a path relative to docs/
         self.changed = threading.Event()
         self.stopping = False
         self._lock = threading.Lock()

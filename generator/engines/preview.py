@@ -34,6 +34,9 @@ from markupsafe import Markup, escape
 
 from generator.write.files import MANIFEST, read_manifest
 
+#: Where the generator writes what hand-written pages include (``--8<--``): not pages themselves.
+FRAGMENTS = "/_generated/"
+
 if TYPE_CHECKING:  # for the type checker only: MkDocs' classes
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
@@ -106,10 +109,16 @@ class Preview:
             with self._lock:
                 self._pending.update(paths)
 
-    def begin_build(self) -> None:
-        """A build begins: it builds the changes noted so far; later ones are the next build's."""
+    def begin_build(self) -> set[str]:
+        """A build begins: it builds the changes noted so far (returned); later ones are the next build's."""
         with self._lock:
             self._this_build, self._pending = self._pending, set()
+            return set(self._this_build)
+
+    def titles_unchanged(self, site: Site) -> bool:
+        """Whether the model ``site`` gives the navigation the articles, order and titles the
+        last build showed (the rest of the structure: ``refresh.PagesOnly.plan``)."""
+        return self._structure is not None and self._structure[1] == _titles(site)
 
     @property
     def whole_site_built(self) -> bool:
@@ -157,6 +166,10 @@ class Preview:
             and all(path.startswith(f"{language}/") for path in self._this_build)
         )
 
+    def changed_fragments(self, language: str) -> list[str]:
+        """The fragments of ``language`` (``<language>/_generated/…``) the running build found changed."""
+        return sorted(path for path in self._this_build if path.startswith(f"{language}/") and FRAGMENTS in f"/{path}")
+
     def read_shown_titles(self, files: Files, config: MkDocsConfig) -> int:
         """Read the pages whose titles the rebuilt pages show; the number read."""
         if not self.dirty:
@@ -192,20 +205,29 @@ def _shown_unread(page: Page, articles: set[str], shown: set[int]) -> bool:
     return page.markdown is None and (article in articles or not article or id(page) in shown)
 
 
-def structure(nav: Navigation, config: MkDocsConfig, site: Site | None) -> Structure:
+def structure(nav: Navigation, site: Site | None, hand_written: tuple[tuple[str, int], ...]) -> Structure:
     """What the navigation of every page shows: its pages in order, the titles the model ``site``
-    gives them, and the hand-written pages (their titles are theirs: any edit of one counts)."""
-    generated = GeneratedFiles(Path(config.docs_dir))
-    hand_written = tuple(
-        (page.file.src_uri, Path(page.file.abs_src_path).stat().st_mtime_ns)
-        for page in nav.pages
-        if page.file.abs_src_path and not generated.lists(page.file.src_uri)  # src_uri: relative to docs/
+    gives them, and the hand-written pages of every language (``hand_written``: their titles
+    are theirs, so any edit of one counts)."""
+    return tuple(page.file.src_uri for page in nav.pages), _titles(site), hand_written
+
+
+def hand_written_pages(files: Files, generated: GeneratedFiles) -> tuple[tuple[str, int], ...]:
+    """The pages of ``files`` (every language's) that the generator did not make, with their
+    modification times."""
+    return tuple(
+        (file.src_uri, Path(file.abs_src_path).stat().st_mtime_ns)
+        for file in files.documentation_pages()
+        if file.abs_src_path and not generated.lists(file.src_uri)  # src_uri: relative to docs/
     )
-    titles = tuple(
+
+
+def _titles(site: Site | None) -> tuple[tuple[str, str, str, tuple[tuple[str, str, str], ...]], ...]:
+    """The articles in the site's order, with their titles and their themes' (the navigation's)."""
+    return tuple(
         (a.slug, a.meta.title.vi, a.meta.title.en, tuple((t.id, t.title.vi, t.title.en) for t in a.facts.themes))
         for a in (site.articles if site is not None else ())
     )
-    return tuple(page.file.src_uri for page in nav.pages), titles, hand_written
 
 
 class GeneratedFiles:
