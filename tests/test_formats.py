@@ -207,7 +207,7 @@ def test_names_need_not_be_listed_twice(project: Project, capsys):
 # -- shared pages that stay clear with many articles ----------------------------------------------
 
 
-def test_a_topic_page_gathers_each_articles_sections_newest_first(project: Project):
+def test_a_topic_page_gathers_each_articles_sections_newest_first(project: Project, monkeypatch: pytest.MonkeyPatch):
     from .fixtures import second_article
 
     second_article.install(project.root)
@@ -233,6 +233,19 @@ def test_a_topic_page_gathers_each_articles_sections_newest_first(project: Proje
     assert re.search(f'href="../../articles/{second_article.SLUG}/source/#p1s1" title="[^"]*">Lumo\'s deepfake labels ¶1.1</a>', topic)
     assert f'href="../../articles/{SLUG}/source/#p1s1"' in topic
     assert "(../../topics/deepfakes.md)" in out[f"en/articles/{SLUG}/deepfakes.md"]
+    assert "Earlier articles on this topic" not in topic
+
+    # beyond the articles a topic page shows in full, the earlier ones are listed by title and date
+    from generator.render import pages as rendering
+
+    monkeypatch.setattr(rendering, "TOPIC_FULL", 1)
+    for lang, heading in (("en", "Earlier articles on this topic"), ("vi", "Các bài trước về chủ đề này")):
+        topic = pages(project)[f"{lang}/topics/deepfakes.md"]
+        assert topic.count(newer) == 1 and topic.count(older) == 1  # each article once
+        full, earlier = topic.split(f"## {heading} {{ #earlier-articles }}", 1)
+        assert newer in full and older in earlier
+        assert '/source/#p1s1"' not in earlier  # no statement of the earlier article: its title and date
+        assert re.search(rf"^- \[[^\n]+\]{re.escape(older)} · <time datetime=\"\d{{4}}-\d\d(-\d\d)?\">", earlier, re.MULTILINE), earlier
 
 
 def test_who_is_who_links_the_articles_of_each_entity(project: Project):
