@@ -4,9 +4,11 @@ and the preview's immediate rebuild request: the same results as without them.""
 from __future__ import annotations
 
 import importlib
+import inspect
 import random
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -114,6 +116,34 @@ def test_the_preview_asks_the_engine_s_server_for_a_rebuild_at_once(tmp_path, en
     finally:
         server.server_close()
     assert _rebuild_request(object()) is None  # another server: the watched file is touched instead
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_a_save_of_pages_only_uses_the_engine_s_build_of_one_page_and_its_server_s_builder(tmp_path, engine):
+    """``generator.engines.refresh`` builds a page with the engine's functions for one page, from
+    the server's rebuild, which the plugin replaces (``mkdocs_plugin._builder``)."""
+    build = importlib.import_module(f"{engine}.commands.build")
+    assert list(inspect.signature(build._populate_page).parameters) == ["page", "config", "files", "dirty"]
+    assert list(inspect.signature(build._build_page).parameters) == ["page", "config", "doc_files", "nav", "env", "dirty", "excluded"]
+    called: list[str] = []
+    server = importlib.import_module(f"{engine}.livereload").LiveReloadServer(builder=lambda: called.append("engine"), host="127.0.0.1", port=0, root=str(tmp_path))
+    loop = threading.Thread(target=server._build_loop, daemon=True)
+    try:
+        server.builder = lambda: called.append("preview")
+        loop.start()
+        request = _rebuild_request(server)
+        assert request is not None
+        request()
+        deadline = time.monotonic() + 10
+        while not called and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert called == ["preview"], "the engine's server no longer calls its builder attribute: saves would not be built"
+    finally:
+        with server._rebuild_cond:
+            server._shutdown = True
+            server._rebuild_cond.notify_all()
+        loop.join(10)
+        server.server_close()
 
 
 def test_the_navigation_is_nested_as_the_engine_nests_it():

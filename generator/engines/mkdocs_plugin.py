@@ -1,7 +1,7 @@
 """The MkDocs / ProperDocs adapter (plugin ``news-explained`` in mkdocs.yml, registered in
 pyproject.toml): before a build, generate the pages; after it, publish (``generator.publish``);
 while serving, watch ``seeds/``. It uses the plugin events and keeps its state on itself; for
-speed, five engine internals are replaced by equivalents (see ARCHITECTURE.md and below).
+speed, six engine internals are replaced by equivalents (see ARCHITECTURE.md and below).
 
 The seeds' warnings (``generator.validate.lint``) are logged as MkDocs warnings, so ``mkdocs build
 --strict`` fails on them. Page-level rules that only the engine can apply also live here: front
@@ -24,7 +24,9 @@ once, as MkDocs' own file watch does (``_request_rebuild``); on a server without
 touching a file in a folder it has MkDocs watch (``server.watch``, public), in place of MkDocs'
 own watch of ``docs/``. Invalid seeds write
 nothing: the last good site stays served and the problem is printed (no traceback). With
-``--dirty`` (``make serve``) only the changed pages are built again (``generator.engines.preview``).
+``--dirty`` (``make serve``) only the changed pages are built again (``generator.engines.preview``);
+a save that changes the text of pages only is built with what the last build made, in place of a
+dirty build (``generator.engines.refresh``, from the server's rebuild: ``_builder``).
 """
 
 from __future__ import annotations
@@ -110,7 +112,10 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
         navigation.install_nest_paths()
         try:
             if self._watcher is None:  # while serving, the watcher generates as soon as a seed is saved
-                self.generate()
+                # `make serve`: the site is rendered once even when the pages on disk are up to
+                # date, so that every save renders only what it changes (at 1000 articles, a
+                # save made before that render ended waited for it: 13.5 s)
+                self.generate(keep_render=self.preview.dirty)
         except SeedError as error:
             if self.command == "serve" and self.site is not None:
                 # docs/ still holds the last good pages: build those, and say what to fix. Printed,
@@ -402,12 +407,7 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
         (``generator.engines.refresh``), else ``build`` (MkDocs' dirty build)."""
 
         def rebuild() -> None:
-            try:
-                built = self._build_pages_only()
-            except Exception:  # the dirty build reports it, as for any build
-                self.pages_only.forget()
-                built = False
-            if not built:
+            if not self._build_pages_only():
                 build()
 
         return rebuild
@@ -417,9 +417,14 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
         watcher, site, config = self._watcher, self.site, self.pages_only.config()
         if watcher is None or site is None or config is None or not self.preview.whole_site_built or not self.preview.titles_unchanged(site):
             return False
-        changed = self.preview.begin_build()
-        plan = self.pages_only.plan(changed, watcher.hand_written, Path(config.docs_dir))
-        if plan is None or not self.pages_only.build(plan, _i18n(config), self.preview.read_shown_titles):
+        changed, plan = self.preview.begin_build(), None
+        try:
+            plan = self.pages_only.plan(changed, watcher.hand_written, Path(config.docs_dir))
+            built = plan is not None and self.pages_only.build(plan, _i18n(config), self.preview.read_shown_titles)
+        except Exception:  # the dirty build meets it again and reports it, as for any build
+            self.pages_only.forget()
+            built = False
+        if plan is None or not built:
             self.preview.note_changes(changed)  # the dirty build's
             return False
         log.info("preview: %d changed page%s built again; the rest of the site is as the last build left it", len(plan), "" if len(plan) == 1 else "s")
@@ -529,8 +534,8 @@ class _Watcher:
         self.observer.stop()
 
     def _run(self) -> None:
-        # The first build found nothing to generate: render the site once now, so that the
-        # first save renders only what it changes (at 100 articles, 0.6 s instead of 2.9 s)
+        # The seeds saved while the first build ran (it rendered the site once, so that a save
+        # renders only what it changes; without `--dirty` that render is made here)
         rebuild = self._generate(keep_render=True)
         if rebuild:  # the seeds changed since the first build
             self._touch()

@@ -102,20 +102,23 @@ class PagesOnly:
         for path in sorted(changed):
             language = path.split("/", 1)[0]
             build = self._builds.get(language)
-            if build is None or not path.endswith(".md") or not (docs / path).is_file():
+            pages = self._pages_of(build, path, hand_written) if build is not None and path.endswith(".md") and (docs / path).is_file() else None
+            if not pages:
                 return None
-            if FRAGMENTS in f"/{path}":
-                pages = [file.page for file in includers(build.files, path, hand_written) if file.page is not None]
-                if not pages:
-                    return None
-            else:
-                file = build.files.src_uris.get(path)
-                if file is None or file.page is None or hand_written(path):
-                    return None
-                pages = [file.page]
             known = plan.pages.setdefault(language, [])
             known.extend(page for page in pages if page not in known)
         return plan
+
+    @staticmethod
+    def _pages_of(build: LanguageBuild, path: str, hand_written: Callable[[str], bool]) -> list[Page] | None:
+        """The pages to build for the changed file ``path``: its page, or the hand-written pages
+        that include it (a fragment); None if the last build made no page of it, or it is hand-written."""
+        if FRAGMENTS in f"/{path}":
+            return [file.page for file in includers(build.files, path, hand_written) if file.page is not None]
+        file = build.files.src_uris.get(path)
+        if file is None or file.page is None or hand_written(path):
+            return None
+        return [file.page]
 
     def build(self, plan: Plan, i18n: Any, before_pages: Callable[[Files, MkDocsConfig], object]) -> bool:
         """Build the pages of ``plan``; False, with their built files removed, after a warning
