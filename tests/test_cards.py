@@ -180,8 +180,8 @@ def test_a_preview_publishes_the_cards_of_the_pages_written_since_the_last_time(
 
 
 def test_a_preview_can_pause_the_drawing_before_each_card(tmp_path: Path):
-    """While previewing, cards are drawn in the background: before each, a save being built
-    makes the drawing wait (``pause``), and no card is drawn while it waits."""
+    """While previewing, cards are drawn in the background: before each page is read and each
+    card drawn, a save being built makes the work wait (``pause``), and no card is drawn while it waits."""
     site = tmp_path / "site"
     (site / "en" / "about").mkdir(parents=True)
     (site / "index.html").write_text(page(TITLE, "https://example.org/news/assets/cards/index.png"), encoding="utf-8")
@@ -192,5 +192,6 @@ def test_a_preview_can_pause_the_drawing_before_each_card(tmp_path: Path):
         drawn_when_paused.append(len(list((tmp_path / "cache").glob("*.png"))))
 
     report = cards.publish(site, tmp_path / "cache", pause=pause)
-    assert report.drawn == 2 and drawn_when_paused == [0, 1]
-    assert cards.publish(site, tmp_path / "cache", pause=pause).drawn == 0 and drawn_when_paused == [0, 1]  # none to draw: no pause
+    assert report.drawn == 2 and drawn_when_paused == [0, 0, 0, 1]  # before each page is read, then before each card
+    drawn_when_paused.clear()
+    assert cards.publish(site, tmp_path / "cache", pause=pause).drawn == 0 and drawn_when_paused == [2, 2]  # none to draw: the reads only

@@ -204,3 +204,22 @@ def test_the_timelinejs_files_keep_dates_as_precise_as_known(built_site: Path):
     meeting = next(e for e in en.values() if e["display_date"].startswith("before"))
     assert meeting["start_date"] == {"year": 2021, "month": 3}
     assert meeting["display_date"] == "before 18 March 2021 (exact date not disclosed)"
+
+
+def test_the_open_data_is_written_file_by_file_with_a_pause_before_each(tmp_path: Path):
+    """While previewing, the open data is written in the background and waits (``pause``) while a
+    save is built: before each file, not once for all (at 1000 articles they take seconds)."""
+    from generator.publish.built_site import write_open_data
+    from generator.urls import SiteUrls
+
+    site = load_site(CORPUS.parent)
+    made: list[int] = []
+    count = write_open_data(tmp_path / "paused", site, SiteUrls(None), pause=lambda: made.append(len(list((tmp_path / "paused").rglob("*.json")))))
+    assert count == len(opendata.files(site, SiteUrls(None), schemas.schema_files())) > len(site.articles)
+    # one pause before each file is made, and one before learning there is no other
+    assert made == list(range(count + 1))
+    plain = tmp_path / "plain"
+    assert write_open_data(plain, site, SiteUrls(None)) == count
+    written = sorted(p.relative_to(plain) for p in plain.rglob("*") if p.is_file())
+    assert written == sorted(p.relative_to(tmp_path / "paused") for p in (tmp_path / "paused").rglob("*") if p.is_file())
+    assert all((plain / rel).read_bytes() == (tmp_path / "paused" / rel).read_bytes() for rel in written)

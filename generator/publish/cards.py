@@ -392,7 +392,8 @@ def publish(
     Cards come from ``cache_dir`` when their digest is there; new ones are drawn and cached.
     ``changed_since`` (a time): only the pages written since then (a live preview's save
     rebuilds a few pages; the others have their cards from the last time); ``pause``: called
-    before each card is drawn (a live preview waits there while a save is being built).
+    before each page is read and each card is drawn (a live preview waits there while a save is
+    being built).
     """
     site = Path(site_dir)
     store = Path(cache_dir)
@@ -401,7 +402,7 @@ def publish(
     files = sorted(site.rglob("*.html"))
     if changed_since is not None:
         files = [file for file in files if file.stat().st_mtime >= changed_since]
-    wanted, missing = _cards(site, files, store, dates or {})
+    wanted, missing = _cards(site, files, store, dates or {}, pause)
     report.drawn, report.seconds_drawing = len(missing), _draw(missing, pause)
     for target, cached in wanted.items():
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -422,11 +423,14 @@ def prefill(site_dir: str | Path, cache_dir: str | Path, files: Iterable[Path], 
     return len(missing)
 
 
-def _cards(site: Path, files: list[Path], store: Path, dates: Mapping[str, str]) -> tuple[dict[Path, Path], dict[Path, Card]]:
-    """The card of each page (card in the site → cached card) and the cached cards still to draw."""
+def _cards(site: Path, files: list[Path], store: Path, dates: Mapping[str, str], pause: Callable[[], None] | None = None) -> tuple[dict[Path, Path], dict[Path, Card]]:
+    """The card of each page (card in the site → cached card) and the cached cards still to
+    draw; ``pause``: called before each page is read (see ``publish``)."""
     wanted: dict[Path, Path] = {}  # card in the site -> cached card
     missing: dict[Path, Card] = {}  # cached card still to draw
     for file in files:
+        if pause is not None:
+            pause()
         rel = file.relative_to(site).as_posix()
         meta = head_meta(file.read_text(encoding="utf-8"))
         image = meta.get("og:image")

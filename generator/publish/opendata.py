@@ -21,7 +21,7 @@ import datetime as dt
 import html
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -464,16 +464,23 @@ def dumps(data: BaseModel) -> str:
 def files(site: Site, urls: SiteUrls, schemas: dict[str, str]) -> dict[str, str]:
     """Every open-data file, keyed by its path under the site's ``data/`` folder; ``schemas``:
     the JSON Schema files published with them (``generator.publish.schemas.schema_files``)."""
+    return dict(sorted(each_file(site, urls, schemas)))
+
+
+def each_file(site: Site, urls: SiteUrls, schemas: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """``files``, one (path, text) at a time (a live preview writes them in the background, and
+    lets a save's build go first between two: at 1000 articles they take seconds)."""
     cited = cited_sentences(site)
-    out = {f"articles/{a.slug}.json": dumps(article_data(site, a, urls, cited)) for a in site.articles}
-    out["glossary.json"] = dumps(glossary_data(site, urls))
-    out["entities.json"] = dumps(entities_data(site, urls))
-    out["sources.json"] = dumps(sources_data(site, urls))
-    out["timeline.json"] = dumps(timeline_data(site, urls))
+    for a in site.articles:
+        yield f"articles/{a.slug}.json", dumps(article_data(site, a, urls, cited))
+    yield "glossary.json", dumps(glossary_data(site, urls))
+    yield "entities.json", dumps(entities_data(site, urls))
+    yield "sources.json", dumps(sources_data(site, urls))
+    yield "timeline.json", dumps(timeline_data(site, urls))
     for lang in LANGUAGES:
-        out[f"timelinejs.{lang}.json"] = dumps(timelinejs(site, lang, urls))
+        yield f"timelinejs.{lang}.json", dumps(timelinejs(site, lang, urls))
     for name, text in schemas.items():
-        out[f"{SCHEMA_DIR}/{name}"] = text
+        yield f"{SCHEMA_DIR}/{name}", text
     index = IndexData(
         schema_=_schema_url(urls, "data-index"),
         site=urls.base,
@@ -486,7 +493,6 @@ def files(site: Site, urls: SiteUrls, schemas: dict[str, str]) -> dict[str, str]
         schemas={name: urls.data(f"{SCHEMA_DIR}/{name}") for name in schemas},
         counts=counts(site),
     )
-    out["index.json"] = dumps(index)
-    return dict(sorted(out.items()))
+    yield "index.json", dumps(index)
 
 
