@@ -27,7 +27,7 @@ def built(tmp_path_factory: pytest.TempPathFactory):
     project = copy_project(tmp_path_factory.mktemp("refresh") / "project", with_site_config=True)
     site_dir = project.root / "site"
     url = site_config(project.path("mkdocs.yml"))["site_url"]
-    before = os.getcwd(), sys.argv
+    before = Path.cwd(), sys.argv
     os.chdir(project.root)
     sys.argv = ["mkdocs", "serve", "--dirty"]  # mkdocs-static-i18n reads it for its other languages
     try:
