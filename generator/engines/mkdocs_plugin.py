@@ -134,10 +134,11 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
                 log.warning("%s", warning)
         return config
 
-    def _generated(self, config: MkDocsConfig) -> preview.GeneratedFiles:
-        """What the generator wrote under ``docs/`` (its manifest, read again when it changes)."""
-        if self._generated_files is None or self._generated_files.docs != Path(config.docs_dir).resolve():
-            self._generated_files = preview.GeneratedFiles(Path(config.docs_dir))
+    def _generated(self, docs: str | Path) -> preview.GeneratedFiles:
+        """What the generator wrote under ``docs`` (its manifest, read again when it changes): one
+        reader for the builds' checks and the watcher (``on_serve``)."""
+        if self._generated_files is None or self._generated_files.docs != Path(docs).resolve():
+            self._generated_files = preview.GeneratedFiles(Path(docs))
         return self._generated_files
 
     def _new_warnings(self, site: Site) -> list[str]:
@@ -243,7 +244,7 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
         it in the other language under the wrong ``lang``)."""
         i18n = _i18n(config)
         if self.preview.dirty and not (i18n and i18n.building):  # every language's pages are listed here
-            self._hand_written = preview.hand_written_pages(files, self._generated(config))
+            self._hand_written = preview.hand_written_pages(files, self._generated(config.docs_dir))
         if i18n:
             pages = (file.src_uri for file in files.documentation_pages())
             problems = i18n_site.missing_twins(pages, i18n.all_languages)
@@ -257,7 +258,7 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
         that includes a changed fragment is built again (its own file did not change)."""
         if self.preview.dirty and self._watcher is not None:
             for fragment in self.preview.changed_fragments(_language(config)):
-                for file in refresh.includers(files, fragment, self._watcher.hand_written):
+                for file in refresh.includers(files, fragment, self._watcher.generated.hand_written):
                     refresh.forget_built(file)
         return lookup.memoize_lookups(files)
 
@@ -396,7 +397,7 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
             with contextlib.suppress(KeyError):  # KeyError: a server that does not watch it
                 server.unwatch(str(docs))  # watched here instead, without the generator's writes
             server.watch(str(trigger))
-            self._watcher = _Watcher(self, [self.root / name for name in WATCHED], docs, trigger / "rebuild", _rebuild_request(server))
+            self._watcher = _Watcher(self, [self.root / name for name in WATCHED], docs, trigger / "rebuild", _rebuild_request(server), self._generated(docs))
             self._watcher.start()
             if self.preview.dirty and callable(getattr(server, "builder", None)):
                 server.builder = self._builder(server.builder)
@@ -419,7 +420,7 @@ class NewsExplainedPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-cal
             return False
         changed, plan = self.preview.begin_build(), None
         try:
-            plan = self.pages_only.plan(changed, watcher.hand_written, Path(config.docs_dir))
+            plan = self.pages_only.plan(changed, watcher.generated.hand_written, Path(config.docs_dir))
             built = plan is not None and self.pages_only.build(plan, _i18n(config), self.preview.read_shown_titles)
         except Exception:  # the dirty build meets it again and reports it, as for any build
             self.pages_only.forget()
@@ -483,15 +484,16 @@ class _Watcher:
 
     SETTLE = 0.05  # seconds without a change before acting (an editor's save is several events)
 
-    def __init__(self, plugin: NewsExplainedPlugin, sources: list[Path], docs: Path, trigger: Path, request: Callable[[], None] | None = None):
+    def __init__(
+        self, plugin: NewsExplainedPlugin, sources: list[Path], docs: Path, trigger: Path, request: Callable[[], None] | None = None, generated: preview.GeneratedFiles | None = None,
+    ):
         import watchdog.events
         import watchdog.observers
 
         self.plugin = plugin
         self.trigger = trigger
         self.request = request
-        self.generated = preview.GeneratedFiles(docs)
-        self.hand_written = lambda rel: not self.generated.lists(rel)  # a path relative to docs/
+        self.generated = generated or preview.GeneratedFiles(docs)  # the plugin's, shared with its builds
         self.changed = threading.Event()
         self.stopping = False
         self._lock = threading.Lock()

@@ -218,7 +218,7 @@ def hand_written_pages(files: Files, generated: GeneratedFiles) -> tuple[tuple[s
     return tuple(
         (file.src_uri, Path(file.abs_src_path).stat().st_mtime_ns)
         for file in files.documentation_pages()
-        if file.abs_src_path and not generated.lists(file.src_uri)  # src_uri: relative to docs/
+        if file.abs_src_path and generated.hand_written(file.src_uri)  # src_uri: relative to docs/
     )
 
 
@@ -259,6 +259,10 @@ class GeneratedFiles:
     def is_generated(self, path: str) -> bool:
         rel = self.relative(path)
         return rel is not None and self.lists(rel)
+
+    def hand_written(self, rel: str) -> bool:
+        """Whether the file at ``rel`` (a path relative to ``docs``) is not the generator's."""
+        return not self.lists(rel)
 
     def lists(self, rel: str) -> bool:
         """Whether the generator made the file at ``rel`` (a path relative to ``docs``)."""

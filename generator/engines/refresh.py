@@ -125,7 +125,8 @@ class PagesOnly:
         (the dirty build then builds them again and reports it). ``i18n``: mkdocs-static-i18n,
         or None; ``before_pages``: what the engine plugin does once a build's pages are read."""
         engine = sys.modules[f"{type(next(iter(self._builds.values())).config).__module__.split('.', 1)[0]}.commands.build"]
-        warnings = _WarningCount()
+        warnings = engine.utils.CountHandler()  # as the engine's build counts them in strict mode
+        warnings.setLevel(logging.WARNING)
         mkdocs_log = logging.getLogger(engine.__name__.split(".", 1)[0])
         mkdocs_log.addHandler(warnings)
         language_before = i18n.current_language if i18n is not None else None
@@ -144,10 +145,11 @@ class PagesOnly:
             mkdocs_log.removeHandler(warnings)
             if i18n is not None:
                 i18n.current_language = language_before
-        if warnings.count and any(build.config.strict for build in self._builds.values()):
+        counts = warnings.get_counts()
+        if counts and any(build.config.strict for build in self._builds.values()):
             for page in _pages(plan):
                 forget_built(page.file)
-            log.info("preview: %d warning(s) while building the changed pages: the site is built again", warnings.count)
+            log.info("preview: %s while building the changed pages: the site is built again", ", ".join(f"{n} {kind.lower()}(s)" for kind, n in counts))
             return False
         return True
 
@@ -155,15 +157,6 @@ class PagesOnly:
 def _pages(plan: Plan) -> Iterator[Page]:
     for pages in plan.pages.values():
         yield from pages
-
-
-class _WarningCount(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
 
 
 def forget_built(file: File) -> None:
